@@ -1,0 +1,141 @@
+// summary.json: the stable, machine-readable verdict (DESIGN.md, "The contract").
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { BehaviourEntry } from "../src/catalogue/catalogue.ts";
+import type { CollectedTest } from "./collector.ts";
+
+export type BehaviourStatus = "passed" | "failed" | "warned" | "skipped" | "waived";
+
+export interface SummaryFailure {
+  readonly message: string;
+  readonly check: string;
+  readonly received: string;
+  readonly documented: string;
+  readonly reproduction?: string;
+}
+
+export interface SummaryBehaviour {
+  readonly id: string;
+  readonly level: "MUST" | "SHOULD";
+  readonly resource: string;
+  readonly statement: string;
+  readonly source: string;
+  readonly status: BehaviourStatus;
+  readonly failures: readonly SummaryFailure[];
+  /** Where the documents disagree: which reading this target follows. */
+  readonly readings: ReadonlyArray<{ topic: string; reading: string }>;
+  readonly requests: number;
+  readonly durationMs: number;
+}
+
+export interface Summary {
+  readonly tool: { readonly name: "sync-map-conformance"; readonly version: string };
+  readonly target: { readonly baseUrl: string; readonly embedded: boolean };
+  readonly profile: string;
+  readonly seed: number;
+  readonly runPrefix: string;
+  readonly spec: { readonly hash: string };
+  readonly startedAt: string;
+  readonly durationMs: number;
+  readonly totals: Record<"behaviours" | BehaviourStatus, number>;
+  readonly behaviours: readonly SummaryBehaviour[];
+  readonly readings: ReadonlyArray<{ topic: string; readings: string[] }>;
+  readonly requests: number;
+  readonly leaks: number;
+  readonly harnessErrors: readonly string[];
+}
+
+export interface SummaryInput {
+  readonly version: string;
+  readonly baseUrl: string;
+  readonly embedded: boolean;
+  readonly profile: string;
+  readonly seed: number;
+  readonly runPrefix: string;
+  readonly specHash: string;
+  readonly startedAt: Date;
+  readonly durationMs: number;
+  readonly catalogue: readonly BehaviourEntry[];
+  readonly tests: readonly CollectedTest[];
+  /** Requests made outside behaviours (pre-flight, final sweep). */
+  readonly extraRequests: number;
+  /** Resources the run created and could not delete, after the final sweep retried them. */
+  readonly leaks: number;
+  readonly harnessErrors: readonly string[];
+}
+
+export function buildSummary(input: SummaryInput): Summary {
+  const byId = new Map(input.tests.map((test) => [test.id, test]));
+  const behaviours = input.catalogue.map((entry) => judge(entry, byId.get(entry.id)));
+  const totals = { behaviours: behaviours.length, passed: 0, failed: 0, warned: 0, skipped: 0, waived: 0 };
+  for (const behaviour of behaviours) totals[behaviour.status] += 1;
+  const behaviourRequests = input.tests.reduce((sum, test) => sum + (test.meta?.requests ?? 0), 0);
+  return {
+    tool: { name: "sync-map-conformance", version: input.version },
+    target: { baseUrl: input.baseUrl, embedded: input.embedded },
+    profile: input.profile,
+    seed: input.seed,
+    runPrefix: input.runPrefix,
+    spec: { hash: input.specHash },
+    startedAt: input.startedAt.toISOString(),
+    durationMs: input.durationMs,
+    totals,
+    behaviours,
+    readings: gatherReadings(behaviours),
+    requests: behaviourRequests + input.extraRequests,
+    leaks: input.leaks,
+    harnessErrors: input.harnessErrors,
+  };
+}
+
+function judge(entry: BehaviourEntry, test: CollectedTest | undefined): SummaryBehaviour {
+  const base = { id: entry.id, level: entry.level, resource: entry.resource, statement: entry.statement, source: entry.source };
+  if (test === undefined) {
+    return { ...base, status: "failed", failures: [harnessFailure("the behaviour did not run")], readings: [], requests: 0, durationMs: 0 };
+  }
+  const meta = test.meta;
+  if (meta === undefined) {
+    const reason = test.state === "skipped" ? "the behaviour was skipped" : test.errors.join("; ") || `test ended ${test.state} without a result`;
+    return { ...base, status: test.state === "skipped" ? "skipped" : "failed", failures: test.state === "skipped" ? [] : [harnessFailure(reason)], readings: [], requests: 0, durationMs: 0 };
+  }
+  const failures: SummaryFailure[] = meta.failures.map((found) => ({
+    message: `${found.title}: received ${found.received}; documented ${found.documented}`,
+    check: found.check,
+    received: found.received,
+    documented: found.documented,
+    ...(found.reproduction === undefined ? {} : { reproduction: found.reproduction }),
+  }));
+  if (meta.outcome === "broken") failures.push(harnessFailure(meta.brokenReason ?? "the harness could not finish"));
+  const status: BehaviourStatus = meta.outcome === "passed" ? "passed" : entry.level === "SHOULD" && meta.outcome === "failed" ? "warned" : "failed";
+  return { ...base, status, failures, readings: meta.readings, requests: meta.requests, durationMs: meta.durationMs };
+}
+
+function harnessFailure(reason: string): SummaryFailure {
+  return { message: `harness: ${reason}`, check: "harness", received: reason, documented: "the behaviour runs to a verdict" };
+}
+
+function gatherReadings(behaviours: readonly SummaryBehaviour[]): Array<{ topic: string; readings: string[] }> {
+  const topics = new Map<string, Set<string>>();
+  for (const behaviour of behaviours) {
+    for (const { topic, reading } of behaviour.readings) {
+      const set = topics.get(topic) ?? new Set<string>();
+      set.add(reading);
+      topics.set(topic, set);
+    }
+  }
+  return [...topics].map(([topic, readings]) => ({ topic, readings: [...readings].sort() }));
+}
+
+export function writeSummary(reportDir: string, summary: Summary): string {
+  mkdirSync(reportDir, { recursive: true });
+  const file = join(reportDir, "summary.json");
+  writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
+  return file;
+}
+
+/** 0 = every MUST passed; 1 = a MUST failed (or, with strict, a SHOULD warned). */
+export function exitCodeOf(summary: Summary, strict: boolean): 0 | 1 {
+  if (summary.totals.failed > 0) return 1;
+  if (strict && summary.totals.warned > 0) return 1;
+  return 0;
+}

@@ -1,0 +1,175 @@
+// What a behaviour sees while it runs: the API, the spec, checks that record typed
+// failures (with a curl reproduction), and resources it creates, tracked for cleanup.
+import { setTimeout as sleep } from "node:timers/promises";
+import type { CheckDefinition, Failure } from "../checks/failure.ts";
+import { errorBodyIsTwilio, errorCodeOf } from "../checks/errorBody.ts";
+import { responseMatchesSchema, type ResponseValidator } from "../checks/schema.ts";
+import { statusIsDocumented } from "../checks/status.ts";
+import type { Config } from "../config/config.ts";
+import { toCurl } from "../http/curl.ts";
+import type { FormFields } from "../http/client.ts";
+import { describeAnswer, parseJsonBody, type Exchange } from "../http/exchange.ts";
+import type { SyncMapApi } from "../http/syncApi.ts";
+
+export interface Reading {
+  /** Where the documents disagree, e.g. "map not-found code". */
+  readonly topic: string;
+  /** What this target does, e.g. "54200". */
+  readonly reading: string;
+}
+
+export type Json = Record<string, unknown>;
+
+/** Thrown to stop a behaviour once a failure leaves nothing meaningful to check. */
+export class BehaviourAborted extends Error {
+  constructor() {
+    super("behaviour stopped after a failure");
+    this.name = "BehaviourAborted";
+  }
+}
+
+export interface BehaviourEnvironment {
+  readonly api: SyncMapApi;
+  readonly spec: ResponseValidator;
+  readonly config: Pick<Config, "accountSid" | "serviceSid" | "runPrefix">;
+}
+
+export class BehaviourContext {
+  readonly failures: Failure[] = [];
+  readonly readings: Reading[] = [];
+  private readonly createdMaps = new Set<string>();
+  private nameCounter = 0;
+
+  constructor(
+    readonly behaviourId: string,
+    private readonly environment: BehaviourEnvironment,
+  ) {}
+
+  get api(): SyncMapApi {
+    return this.environment.api;
+  }
+  get serviceSid(): string {
+    return this.environment.config.serviceSid;
+  }
+  get accountSid(): string {
+    return this.environment.config.accountSid;
+  }
+
+  /** A unique_name carrying the run prefix, so cleanup can always find what we made. */
+  uniqueName(label = "map"): string {
+    this.nameCounter += 1;
+    return `${this.environment.config.runPrefix}${this.behaviourId.toLowerCase()}-${label}-${this.nameCounter}`;
+  }
+
+  /** Runs a check; a failure is recorded with the exchange's reproduction. */
+  check<Input>(definition: CheckDefinition<Input>, input: Input, exchange?: Exchange): boolean {
+    const found = definition.run(input);
+    for (const item of found) this.record(item, exchange);
+    return found.length === 0;
+  }
+
+  status(exchange: Exchange, expected: number | "4xx" | ReadonlyArray<number | "4xx">, documented: string): boolean {
+    const list = Array.isArray(expected) ? expected : [expected as number | "4xx"];
+    return this.check(statusIsDocumented, { exchange, expected: list, documented }, exchange);
+  }
+
+  schema(exchange: Exchange): boolean {
+    return this.check(responseMatchesSchema, { spec: this.environment.spec, exchange }, exchange);
+  }
+
+  errorBody(exchange: Exchange, codes: readonly number[] = []): boolean {
+    return this.check(errorBodyIsTwilio, { exchange, codes }, exchange);
+  }
+
+  /** A refused request: the status, then the Twilio error body; notes the code it used. */
+  refused(exchange: Exchange, expected: number | "4xx" | ReadonlyArray<number | "4xx">, codes: readonly number[], documented: string, topic?: string): boolean {
+    const statusOk = this.status(exchange, expected, documented);
+    if (!statusOk) return false;
+    const bodyOk = this.errorBody(exchange, codes);
+    const code = errorCodeOf(exchange);
+    if (topic !== undefined && code !== undefined) this.reading(topic, String(code));
+    return bodyOk;
+  }
+
+  /** The JSON object an answer must carry, or the behaviour stops with a failure. */
+  json(exchange: Exchange): Json {
+    const parsed = parseJsonBody(exchange);
+    if (parsed.ok && parsed.value !== null && typeof parsed.value === "object" && !Array.isArray(parsed.value)) {
+      return parsed.value as Json;
+    }
+    this.record(
+      { check: "response_is_json_object", title: "Response body is not a JSON object", received: parsed.ok ? describeAnswer(exchange) : parsed.reason, documented: "application/json object body" },
+      exchange,
+    );
+    throw new BehaviourAborted();
+  }
+
+  /** Status must match, else the behaviour stops: nothing after it could be judged. */
+  expectStatus(exchange: Exchange, expected: number | ReadonlyArray<number>, documented: string): void {
+    if (!this.status(exchange, expected, documented)) throw new BehaviourAborted();
+  }
+
+  /** Creates a map the behaviour needs (named with the run prefix unless told otherwise). */
+  async createMap(form: FormFields = {}, options: { named?: boolean } = {}): Promise<{ exchange: Exchange; map: Json; sid: string; uniqueName: string | null }> {
+    const fields: Record<string, string> = Array.isArray(form) ? Object.fromEntries(form) : { ...(form as Record<string, string>) };
+    if (options.named !== false && fields.UniqueName === undefined) fields.UniqueName = this.uniqueName();
+    const exchange = await this.api.createMap(fields);
+    this.expectStatus(exchange, 201, "CreateSyncMap answers 201");
+    const map = this.json(exchange);
+    const sid = map.sid;
+    if (typeof sid !== "string" || sid.length === 0) {
+      this.record({ check: "created_map_has_sid", title: "Created map has no sid", received: `sid = ${JSON.stringify(sid)}`, documented: "sid ^MP[0-9a-fA-F]{32}$" }, exchange);
+      throw new BehaviourAborted();
+    }
+    this.createdMaps.add(sid);
+    return { exchange, map, sid, uniqueName: typeof map.unique_name === "string" ? map.unique_name : null };
+  }
+
+  /** A request that should have been refused may have created a map anyway: clean it up too. */
+  adoptIfCreated(exchange: Exchange): void {
+    const status = exchange.response?.status;
+    if (status === undefined || status < 200 || status >= 300) return;
+    const parsed = parseJsonBody(exchange);
+    const sid = parsed.ok ? (parsed.value as { sid?: unknown } | null)?.sid : undefined;
+    if (typeof sid === "string" && sid.length > 0) this.createdMaps.add(sid);
+  }
+
+  /** Forget a map the behaviour deleted itself. */
+  forgetMap(sid: string): void {
+    this.createdMaps.delete(sid);
+  }
+
+  reading(topic: string, reading: string): void {
+    if (!this.readings.some((known) => known.topic === topic && known.reading === reading)) this.readings.push({ topic, reading });
+  }
+
+  /** Records a failure found by the behaviour's own reasoning rather than a registered check. */
+  fail(failureFound: Omit<Failure, "reproduction">, exchange?: Exchange): void {
+    this.record(failureFound, exchange);
+  }
+
+  sleep(ms: number): Promise<void> {
+    return sleep(ms);
+  }
+
+  /** Deletes every map this behaviour created; returns the sids that could not be deleted. */
+  async cleanUp(): Promise<string[]> {
+    const leaked: string[] = [];
+    for (const sid of this.createdMaps) {
+      if (!isGone(await this.api.deleteMap(sid))) leaked.push(sid);
+    }
+    this.createdMaps.clear();
+    return leaked;
+  }
+
+  private record(found: Failure, exchange: Exchange | undefined): void {
+    const reproduction = exchange === undefined ? undefined : `${toCurl(exchange, { accountSid: this.accountSid })}\n# answered: ${describeAnswer(exchange)}`;
+    this.failures.push(reproduction === undefined ? found : { ...found, reproduction });
+  }
+}
+
+/** A delete that removed the resource, or found it already gone. */
+export function isGone(exchange: Exchange): boolean {
+  const status = exchange.response?.status;
+  return status !== undefined && ((status >= 200 && status < 300) || status === 404);
+}

@@ -1,0 +1,62 @@
+// Runs one behaviour definition against a target, outside or inside vitest alike.
+import { BehaviourAborted, BehaviourContext, type BehaviourEnvironment, type Reading } from "./context.ts";
+import type { BehaviourDefinition } from "./define.ts";
+import type { Failure } from "../checks/failure.ts";
+
+export type Outcome = "passed" | "failed" | "broken";
+
+export interface BehaviourOutcome {
+  readonly id: string;
+  readonly outcome: Outcome;
+  readonly failures: readonly Failure[];
+  readonly readings: readonly Reading[];
+  readonly requests: number;
+  /** Maps the behaviour created and could not delete; the CLI's final sweep retries them. */
+  readonly leakedSids: readonly string[];
+  readonly durationMs: number;
+  /** Why the harness could not finish the behaviour (a bug of ours, not the target's). */
+  readonly brokenReason?: string;
+}
+
+export interface RunOptions {
+  readonly timeoutMs?: number;
+}
+
+export async function runBehaviour(definition: BehaviourDefinition, environment: BehaviourEnvironment, options: RunOptions = {}): Promise<BehaviourOutcome> {
+  const started = performance.now();
+  const context = new BehaviourContext(definition.id, environment);
+  const requestsBefore = environment.api.requestCount;
+  let brokenReason: string | undefined;
+  try {
+    await withTimeout(definition.run(context), options.timeoutMs ?? 120_000, definition.id);
+  } catch (error) {
+    if (!(error instanceof BehaviourAborted)) brokenReason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  }
+  const leakedSids = await context.cleanUp();
+  const failures = [...context.failures];
+  // A behaviour that crashed on what the target sent has still judged the target: if a
+  // failure was recorded first, the crash is its consequence and the verdict is "failed".
+  const outcome: Outcome = failures.length > 0 ? "failed" : brokenReason !== undefined ? "broken" : "passed";
+  return {
+    id: definition.id,
+    outcome,
+    failures,
+    readings: [...context.readings],
+    requests: environment.api.requestCount - requestsBefore,
+    leakedSids,
+    durationMs: Math.round(performance.now() - started),
+    ...(brokenReason === undefined ? {} : { brokenReason }),
+  };
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number, id: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${id} did not finish within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,64 @@
+// The behaviour catalogue (spec/behaviours.yaml) loaded and validated once.
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { HarnessError } from "../errors.ts";
+
+export type Level = "MUST" | "SHOULD";
+export type Resource = "map" | "item" | "permission";
+
+export interface BehaviourEntry {
+  readonly id: string;
+  readonly level: Level;
+  readonly resource: Resource;
+  readonly operations: readonly string[];
+  readonly statement: string;
+  readonly source: string;
+}
+
+export const DEFAULT_CATALOGUE_FILE = new URL("../../spec/behaviours.yaml", import.meta.url);
+
+const ID_PATTERN = /^[A-Z]+(-[A-Z0-9]+)+$/;
+
+export function loadCatalogue(file: URL | string = DEFAULT_CATALOGUE_FILE): readonly BehaviourEntry[] {
+  let document: unknown;
+  try {
+    document = parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new HarnessError("SMC_ERR_CATALOGUE", `cannot read the behaviour catalogue ${String(file)}: ${(error as Error).message}`);
+  }
+  const list = (document as { behaviours?: unknown } | null)?.behaviours;
+  if (!Array.isArray(list)) throw new HarnessError("SMC_ERR_CATALOGUE", "the behaviour catalogue has no behaviours list");
+  const seen = new Set<string>();
+  return Object.freeze(
+    list.map((raw: unknown, index: number) => {
+      const entry = validateEntry(raw, index);
+      if (seen.has(entry.id)) throw new HarnessError("SMC_ERR_CATALOGUE", `behaviour ${entry.id} is listed twice`);
+      seen.add(entry.id);
+      return entry;
+    }),
+  );
+}
+
+function validateEntry(raw: unknown, index: number): BehaviourEntry {
+  const entry = raw as Partial<Record<keyof BehaviourEntry, unknown>>;
+  const where = `behaviour #${index + 1}${typeof entry?.id === "string" ? ` (${entry.id})` : ""}`;
+  const fail = (what: string): never => {
+    throw new HarnessError("SMC_ERR_CATALOGUE", `${where}: ${what}`);
+  };
+  if (typeof entry.id !== "string" || !ID_PATTERN.test(entry.id)) fail("id must look like MAP-TTL-ALIAS");
+  if (entry.level !== "MUST" && entry.level !== "SHOULD") fail("level must be MUST or SHOULD");
+  if (entry.resource !== "map" && entry.resource !== "item" && entry.resource !== "permission") fail("resource must be map, item or permission");
+  if (!Array.isArray(entry.operations) || entry.operations.length === 0 || !entry.operations.every((op) => typeof op === "string")) {
+    fail("operations must list operationIds");
+  }
+  if (typeof entry.statement !== "string" || entry.statement.length === 0) fail("statement is required");
+  if (typeof entry.source !== "string" || entry.source.length === 0) fail("source is required");
+  return Object.freeze({
+    id: entry.id as string,
+    level: entry.level as Level,
+    resource: entry.resource as Resource,
+    operations: Object.freeze([...(entry.operations as string[])]),
+    statement: entry.statement as string,
+    source: entry.source as string,
+  });
+}

@@ -1,0 +1,149 @@
+// Options and environment → one frozen Config. This room imports nothing of ours,
+// so every other room can depend on it without cycles.
+import { parseArgs } from "node:util";
+import { randomBytes } from "node:crypto";
+
+export type Profile = "full" | "mock";
+
+export interface Credentials {
+  readonly accountSid: string;
+  readonly authToken: string;
+  readonly serviceSid: string;
+}
+
+export interface Config extends Credentials {
+  /** Absent = the CLI starts the embedded reference server and fills this in. */
+  readonly baseUrl: string | undefined;
+  readonly embedded: boolean;
+  readonly profile: Profile;
+  readonly seed: number;
+  readonly reportDir: string;
+  /** Every name the run gives a resource starts with this, so cleanup can find them. */
+  readonly runPrefix: string;
+  readonly requestTimeoutMs: number;
+  readonly strict: boolean;
+}
+
+/** A bad option or value: the CLI turns it into exit 2 with this one-line message. */
+export class ConfigError extends Error {
+  readonly code = "SMC_ERR_CONFIG";
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+const RUN_OPTIONS = {
+  "base-url": { type: "string" },
+  "account-sid": { type: "string" },
+  "auth-token": { type: "string" },
+  "service-sid": { type: "string" },
+  profile: { type: "string" },
+  spec: { type: "string" },
+  seed: { type: "string" },
+  runs: { type: "string" },
+  "report-dir": { type: "string" },
+  baseline: { type: "string" },
+  waivers: { type: "string" },
+  "request-timeout": { type: "string" },
+  strict: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/**
+ * Options the contract names but this version does not honour yet. They are refused
+ * with a clear message rather than silently ignored (DESIGN.md, "The contract").
+ */
+const NOT_YET_HONOURED: Record<string, string> = {
+  spec: "--spec (deriving checks from another OpenAPI document) is not supported yet",
+  runs: "--runs (property-based runs per property) is not supported yet",
+  baseline: "--baseline (regression diff against an earlier summary) is not supported yet",
+  waivers: "--waivers (known deviations) is not supported yet",
+};
+
+export interface ParsedRunArgs {
+  readonly config: Config;
+  readonly help: boolean;
+}
+
+export function parseRunArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ParsedRunArgs {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: RUN_OPTIONS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new ConfigError(firstLine((error as Error).message));
+  }
+  for (const [name, reason] of Object.entries(NOT_YET_HONOURED)) {
+    if (values[name] !== undefined) throw new ConfigError(reason);
+  }
+  const text = (name: string): string | undefined => {
+    const value = values[name];
+    return typeof value === "string" ? value : undefined;
+  };
+
+  const baseUrl = text("base-url");
+  if (baseUrl !== undefined) assertHttpUrl(baseUrl);
+  const profile = text("profile") ?? "full";
+  if (profile === "mock") throw new ConfigError("--profile mock is not supported yet; use --profile full");
+  if (profile !== "full") throw new ConfigError(`--profile must be "full" or "mock", got "${profile}"`);
+
+  const seed = parseInteger("--seed", text("seed"), 0, 2 ** 31 - 1) ?? randomSeed();
+  const requestTimeoutMs = parseInteger("--request-timeout", text("request-timeout"), 100, 600_000) ?? 10_000;
+
+  const accountSid = text("account-sid") ?? env.TWILIO_ACCOUNT_SID ?? "";
+  const authToken = text("auth-token") ?? env.TWILIO_AUTH_TOKEN ?? "";
+  const serviceSid = text("service-sid") ?? env.SYNC_SERVICE_SID ?? "";
+  if (baseUrl !== undefined) {
+    if (accountSid === "") throw new ConfigError("--account-sid (or TWILIO_ACCOUNT_SID) is required with --base-url");
+    if (authToken === "") throw new ConfigError("--auth-token (or TWILIO_AUTH_TOKEN) is required with --base-url");
+    if (serviceSid === "") throw new ConfigError("--service-sid (or SYNC_SERVICE_SID) is required with --base-url");
+  }
+
+  const config: Config = Object.freeze({
+    baseUrl: baseUrl?.replace(/\/+$/, ""),
+    embedded: baseUrl === undefined,
+    accountSid,
+    authToken,
+    serviceSid,
+    profile: "full",
+    seed,
+    reportDir: text("report-dir") ?? "reports",
+    runPrefix: `smc-${seed.toString(36)}-${randomBytes(3).toString("hex")}-`,
+    requestTimeoutMs,
+    strict: values.strict === true,
+  });
+  return { config, help: values.help === true };
+}
+
+/** The embedded server's address and credentials replace the empty target fields. */
+export function withTarget(config: Config, baseUrl: string, credentials: Credentials): Config {
+  return Object.freeze({ ...config, baseUrl, ...credentials });
+}
+
+function assertHttpUrl(value: string): void {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`--base-url is not a URL: "${value}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ConfigError(`--base-url must be http or https, got "${url.protocol}"`);
+  }
+}
+
+function parseInteger(option: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new ConfigError(`${option} must be a whole number, got "${value}"`);
+  const parsed = Number(value);
+  if (parsed < min || parsed > max) throw new ConfigError(`${option} must be between ${min} and ${max}, got ${parsed}`);
+  return parsed;
+}
+
+function randomSeed(): number {
+  return randomBytes(4).readUInt32BE() & 0x7fffffff;
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0] ?? message;
+}

@@ -1,0 +1,214 @@
+// The only door to the target: keep-alive pool, HTTP Basic, form encoding with the
+// documented PascalCase names, a timeout on every request, 429 back-off, and every
+// exchange recorded. Transport trouble becomes a recorded exchange, never a throw,
+// so a target that hangs or talks garbage yields failures instead of a crash.
+import { Pool, errors as undiciErrors } from "undici";
+import type { Exchange, HttpMethod, RecordedRequest, TransportError } from "./exchange.ts";
+
+export type FormValue = string | number | boolean | undefined;
+export type FormFields = Readonly<Record<string, FormValue>> | ReadonlyArray<readonly [string, string]>;
+
+export interface RequestSpec {
+  readonly method: HttpMethod;
+  /** Path with every segment already percent-encoded, e.g. /v1/Services/IS…/Maps. */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, FormValue>>;
+  readonly form?: FormFields;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Send without credentials, or with other ones (to prove they are checked). */
+  readonly auth?: "none" | { readonly user: string; readonly password: string };
+}
+
+export interface HttpClientOptions {
+  readonly baseUrl: string;
+  readonly accountSid: string;
+  readonly authToken: string;
+  readonly timeoutMs: number;
+  readonly maxRetriesOn429?: number;
+  readonly connections?: number;
+  /** Replaces real waiting in the back-off, for tests. */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+const USER_AGENT = "sync-map-conformance/0.1.0";
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+export class HttpClient {
+  private readonly pool: Pool;
+  private readonly origin: string;
+  private readonly basePath: string;
+  private readonly secrets: readonly string[];
+  private sent = 0;
+
+  constructor(private readonly options: HttpClientOptions) {
+    const base = new URL(options.baseUrl);
+    this.origin = base.origin;
+    this.basePath = base.pathname.replace(/\/+$/, "");
+    this.pool = new Pool(this.origin, {
+      connections: options.connections ?? 8,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+      connectTimeout: Math.min(options.timeoutMs, 10_000),
+    });
+    const basic = Buffer.from(`${options.accountSid}:${options.authToken}`).toString("base64");
+    this.secrets = [options.authToken, basic].filter((secret) => secret.length >= 4);
+  }
+
+  /** Requests sent so far, retries included. */
+  get requestCount(): number {
+    return this.sent;
+  }
+
+  async send(spec: RequestSpec): Promise<Exchange> {
+    const maxRetries = this.options.maxRetriesOn429 ?? 5;
+    let retries = 0;
+    for (;;) {
+      const exchange = await this.sendOnce(spec, retries);
+      if (exchange.response?.status !== 429 || retries >= maxRetries) return exchange;
+      await (this.options.sleep ?? sleep)(backoffMs(retries, exchange.response.headers["retry-after"]));
+      retries += 1;
+    }
+  }
+
+  /**
+   * Follows a paging URL the target handed out. Only its path and query are used,
+   * against our base URL: a mock that names sync.twilio.com in its links still pages.
+   */
+  followUrl(absoluteUrl: string): Promise<Exchange> {
+    const url = new URL(absoluteUrl, this.origin);
+    const path = url.pathname.startsWith(this.basePath) ? url.pathname.slice(this.basePath.length) : url.pathname;
+    return this.send({ method: "GET", path: `${path}${url.search}` });
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+
+  private async sendOnce(spec: RequestSpec, retries: number): Promise<Exchange> {
+    const url = `${this.origin}${this.basePath}${spec.path}${queryString(spec.query, spec.path.includes("?"))}`;
+    const formPairs = spec.form === undefined ? undefined : toPairs(spec.form);
+    const headers: Record<string, string> = { accept: "application/json", "user-agent": USER_AGENT, ...spec.headers };
+    let body: string | undefined;
+    if (formPairs !== undefined) {
+      headers["content-type"] = "application/x-www-form-urlencoded";
+      body = new URLSearchParams(formPairs.map(([name, value]): [string, string] => [name, value])).toString();
+    }
+    const request: RecordedRequest = {
+      method: spec.method,
+      url,
+      headers: { ...headers },
+      ...(formPairs === undefined ? {} : { form: formPairs }),
+      authenticated: spec.auth !== "none",
+    };
+    const authorization = this.authorizationFor(spec.auth);
+    if (authorization !== undefined) headers.authorization = authorization;
+
+    this.sent += 1;
+    const sentAt = Date.now();
+    const started = performance.now();
+    const deadline = AbortSignal.timeout(this.options.timeoutMs);
+    try {
+      const answer = await this.pool.request({
+        method: spec.method,
+        path: url.slice(this.origin.length),
+        headers,
+        body,
+        signal: deadline,
+      });
+      const bodyText = await readBodyText(answer.body);
+      return {
+        request,
+        response: {
+          status: answer.statusCode,
+          headers: this.redactHeaders(answer.headers),
+          bodyText: this.redact(bodyText),
+        },
+        elapsedMs: performance.now() - started,
+        retries,
+        sentAt,
+      };
+    } catch (error) {
+      return { request, transportError: toTransportError(error), elapsedMs: performance.now() - started, retries, sentAt };
+    }
+  }
+
+  private authorizationFor(auth: RequestSpec["auth"]): string | undefined {
+    if (auth === "none") return undefined;
+    const user = auth?.user ?? this.options.accountSid;
+    const password = auth?.password ?? this.options.authToken;
+    return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+  }
+
+  /** A target that echoes credentials must not smuggle them into a report. */
+  private redact(text: string): string {
+    let clean = text;
+    for (const secret of this.secrets) clean = clean.split(secret).join("[REDACTED]");
+    return clean;
+  }
+
+  private redactHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(raw)) {
+      if (value === undefined) continue;
+      headers[name.toLowerCase()] = this.redact(Array.isArray(value) ? value.join(", ") : value);
+    }
+    return headers;
+  }
+}
+
+async function readBodyText(body: AsyncIterable<Buffer>): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) {
+      chunks.push(Buffer.from("…[body truncated by sync-map-conformance]"));
+      break;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function toPairs(form: FormFields): Array<readonly [string, string]> {
+  if (Array.isArray(form)) return [...(form as ReadonlyArray<readonly [string, string]>)];
+  const pairs: Array<readonly [string, string]> = [];
+  for (const [name, value] of Object.entries(form as Record<string, FormValue>)) {
+    if (value !== undefined) pairs.push([name, String(value)]);
+  }
+  return pairs;
+}
+
+function queryString(query: RequestSpec["query"], pathHasQuery: boolean): string {
+  if (query === undefined) return "";
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined) params.append(name, String(value));
+  }
+  const text = params.toString();
+  if (text === "") return "";
+  return `${pathHasQuery ? "&" : "?"}${text}`;
+}
+
+export function backoffMs(attempt: number, retryAfter: string | undefined): number {
+  const seconds = retryAfter === undefined ? Number.NaN : Number(retryAfter);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, 30_000);
+  const base = 250 * 2 ** attempt;
+  return Math.min(base + Math.random() * base, 10_000);
+}
+
+function toTransportError(error: unknown): TransportError {
+  if (error instanceof Error && error.name === "TimeoutError") {
+    return { code: "SMC_ERR_TIMEOUT", message: "no answer before the request timeout" };
+  }
+  if (error instanceof undiciErrors.UndiciError) return { code: error.code, message: error.message };
+  const code = (error as { code?: unknown }).code;
+  return {
+    code: typeof code === "string" ? code : "SMC_ERR_TRANSPORT",
+    message: error instanceof Error ? error.message : String(error),
+  };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,83 @@
+// Turns behaviour definitions into vitest tests: one test per behaviour, titled with
+// its id and statement, its result carried to the reporters in task.meta.
+import { afterAll, beforeAll, describe, inject, it } from "vitest";
+import * as allure from "allure-js-commons";
+import type { BehaviourDefinition } from "../behaviours/define.ts";
+import { runBehaviour, type BehaviourOutcome } from "../behaviours/run.ts";
+import type { BehaviourEnvironment } from "../behaviours/context.ts";
+import { loadCatalogue, type BehaviourEntry } from "../catalogue/catalogue.ts";
+import { HttpClient } from "../http/client.ts";
+import { SyncMapApi } from "../http/syncApi.ts";
+import { loadSpec } from "../spec/index.ts";
+import type { SpecCatalog } from "../spec/index.ts";
+import { formatOutcome } from "./format.ts";
+import type { BehaviourMeta } from "./target.ts";
+
+const FEATURE_OF_RESOURCE = { map: "Maps", item: "Map Items", permission: "Map Permissions" } as const;
+
+export function proveBehaviours(title: string, definitions: readonly BehaviourDefinition[]): void {
+  const catalogue = new Map(loadCatalogue().map((entry) => [entry.id, entry]));
+  describe(title, () => {
+    let client: HttpClient | undefined;
+    let spec: SpecCatalog | undefined;
+
+    beforeAll(async () => {
+      const target = inject("smcTarget");
+      spec = await loadSpec(target.specFile);
+      client = new HttpClient({ baseUrl: target.baseUrl, accountSid: target.accountSid, authToken: target.authToken, timeoutMs: target.requestTimeoutMs });
+    });
+    afterAll(async () => {
+      await client?.close();
+    });
+
+    for (const definition of definitions) {
+      const entry = catalogue.get(definition.id);
+      if (entry === undefined) throw new Error(`behaviour ${definition.id} is not in spec/behaviours.yaml`);
+      it(`${entry.id}: ${entry.statement}`, async (context) => {
+        if (client === undefined || spec === undefined) throw new Error("the target was not set up");
+        const target = inject("smcTarget");
+        const environment: BehaviourEnvironment = {
+          api: new SyncMapApi(client, target.serviceSid),
+          spec,
+          config: { accountSid: target.accountSid, serviceSid: target.serviceSid, runPrefix: target.runPrefix },
+        };
+        await labelForAllure(entry);
+        const outcome = await runBehaviour(definition, environment);
+        context.task.meta.smcBehaviour = toMeta(outcome);
+        await attachFailures(outcome);
+        if (outcome.outcome === "broken") throw new Error(`harness could not finish ${entry.id}: ${outcome.brokenReason ?? "unknown"}`);
+        // A SHOULD that fails is a warning: it stays green in vitest and is "warned" in the summary.
+        if (outcome.outcome === "failed" && entry.level === "MUST") throw new Error(formatOutcome(entry, outcome));
+        if (outcome.outcome === "failed") context.annotate(formatOutcome(entry, outcome), "warning");
+      });
+    }
+  });
+}
+
+function toMeta(outcome: BehaviourOutcome): BehaviourMeta {
+  return {
+    id: outcome.id,
+    outcome: outcome.outcome,
+    failures: outcome.failures.map((found) => ({ ...found })),
+    readings: outcome.readings.map((reading) => ({ ...reading })),
+    requests: outcome.requests,
+    leakedSids: [...outcome.leakedSids],
+    durationMs: outcome.durationMs,
+    ...(outcome.brokenReason === undefined ? {} : { brokenReason: outcome.brokenReason }),
+  };
+}
+
+async function labelForAllure(entry: BehaviourEntry): Promise<void> {
+  await allure.feature(FEATURE_OF_RESOURCE[entry.resource]);
+  await allure.story(entry.id);
+  await allure.severity(entry.level === "MUST" ? "critical" : "normal");
+  await allure.description(`${entry.statement}\n\nSource: ${entry.source}`);
+  for (const url of entry.source.match(/https?:\/\/[^\s;,)]+/g) ?? []) await allure.link(url, url);
+}
+
+async function attachFailures(outcome: BehaviourOutcome): Promise<void> {
+  for (const [index, found] of outcome.failures.entries()) {
+    const text = `${found.title}\nReceived:   ${found.received}\nDocumented: ${found.documented}\n${found.reproduction === undefined ? "" : `\nReproduce with:\n${found.reproduction}\n`}`;
+    await allure.attachment(`failure ${index + 1}: ${found.check}`, text, "text/plain");
+  }
+}

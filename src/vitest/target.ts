@@ -1,0 +1,35 @@
+// What the CLI hands each vitest worker (through vitest's provide/inject): the target
+// and the run's identity. It never reaches a file: vitest passes it over IPC.
+export interface ProvidedTarget {
+  readonly baseUrl: string;
+  readonly accountSid: string;
+  readonly authToken: string;
+  readonly serviceSid: string;
+  readonly runPrefix: string;
+  readonly requestTimeoutMs: number;
+  readonly specFile?: string;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    smcTarget: ProvidedTarget;
+  }
+}
+
+/** One behaviour's result as it travels from the test to the reporters (task.meta). */
+export interface BehaviourMeta {
+  readonly id: string;
+  readonly outcome: "passed" | "failed" | "broken";
+  readonly failures: ReadonlyArray<{ check: string; title: string; received: string; documented: string; reproduction?: string }>;
+  readonly readings: ReadonlyArray<{ topic: string; reading: string }>;
+  readonly requests: number;
+  readonly leakedSids: readonly string[];
+  readonly durationMs: number;
+  readonly brokenReason?: string;
+}
+
+declare module "@vitest/runner" {
+  interface TaskMeta {
+    smcBehaviour?: BehaviourMeta;
+  }
+}

@@ -1,0 +1,22 @@
+// Every behaviour definition, in catalogue order of areas. The vitest files and the
+// meta-suite both draw from here, so what is proven and what is catalogued agree.
+import type { BehaviourDefinition } from "../src/behaviours/define.ts";
+import mapAuth from "./maps/auth.behaviours.ts";
+import mapCreate from "./maps/create.behaviours.ts";
+import mapUniqueName from "./maps/uniqueName.behaviours.ts";
+import mapTtl from "./maps/ttl.behaviours.ts";
+import mapFetchUpdate from "./maps/fetchUpdate.behaviours.ts";
+import mapDelete from "./maps/delete.behaviours.ts";
+import mapList from "./maps/list.behaviours.ts";
+
+export const behaviourGroups: ReadonlyArray<{ readonly title: string; readonly definitions: readonly BehaviourDefinition[] }> = [
+  { title: "Authentication", definitions: mapAuth },
+  { title: "Maps: create", definitions: mapCreate },
+  { title: "Maps: unique name", definitions: mapUniqueName },
+  { title: "Maps: ttl and expiry", definitions: mapTtl },
+  { title: "Maps: fetch and update", definitions: mapFetchUpdate },
+  { title: "Maps: delete and cascade", definitions: mapDelete },
+  { title: "Maps: list and paging", definitions: mapList },
+];
+
+export const allBehaviours: readonly BehaviourDefinition[] = behaviourGroups.flatMap((group) => group.definitions);
