@@ -8,6 +8,8 @@ import mapTtl from "./maps/ttl.behaviours.ts";
 import mapFetchUpdate from "./maps/fetchUpdate.behaviours.ts";
 import mapDelete from "./maps/delete.behaviours.ts";
 import mapList from "./maps/list.behaviours.ts";
+import { itemsGroups } from "./items/index.ts";
+import { permissionsGroups } from "./permissions/index.ts";
 
 export const behaviourGroups: ReadonlyArray<{ readonly title: string; readonly definitions: readonly BehaviourDefinition[] }> = [
   { title: "Authentication", definitions: mapAuth },
@@ -17,6 +19,8 @@ export const behaviourGroups: ReadonlyArray<{ readonly title: string; readonly d
   { title: "Maps: fetch and update", definitions: mapFetchUpdate },
   { title: "Maps: delete and cascade", definitions: mapDelete },
   { title: "Maps: list and paging", definitions: mapList },
+  ...itemsGroups,
+  ...permissionsGroups,
 ];
 
 export const allBehaviours: readonly BehaviourDefinition[] = behaviourGroups.flatMap((group) => group.definitions);

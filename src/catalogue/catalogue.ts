@@ -1,5 +1,7 @@
 // The behaviour catalogue (spec/behaviours.yaml) loaded and validated once.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { HarnessError } from "../errors.ts";
 
@@ -15,33 +17,43 @@ export interface BehaviourEntry {
   readonly source: string;
 }
 
-export const DEFAULT_CATALOGUE_FILE = new URL("../../spec/behaviours.yaml", import.meta.url);
+/** One YAML file per resource (10-maps.yaml, 20-items.yaml, …), read in name order. */
+export const DEFAULT_CATALOGUE_DIR = fileURLToPath(new URL("../../spec/behaviours", import.meta.url));
 
 const ID_PATTERN = /^[A-Z]+(-[A-Z0-9]+)+$/;
 
-export function loadCatalogue(file: URL | string = DEFAULT_CATALOGUE_FILE): readonly BehaviourEntry[] {
+export function loadCatalogue(location: string = DEFAULT_CATALOGUE_DIR): readonly BehaviourEntry[] {
+  const files = statSync(location, { throwIfNoEntry: false })?.isDirectory()
+    ? readdirSync(location).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => join(location, name))
+    : [location];
+  const seen = new Set<string>();
+  const entries: BehaviourEntry[] = [];
+  for (const file of files) {
+    for (const [index, raw] of readList(file).entries()) {
+      const entry = validateEntry(raw, index, file);
+      if (seen.has(entry.id)) throw new HarnessError("SMC_ERR_CATALOGUE", `behaviour ${entry.id} is listed twice`);
+      seen.add(entry.id);
+      entries.push(entry);
+    }
+  }
+  return Object.freeze(entries);
+}
+
+function readList(file: string): unknown[] {
   let document: unknown;
   try {
     document = parse(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new HarnessError("SMC_ERR_CATALOGUE", `cannot read the behaviour catalogue ${String(file)}: ${(error as Error).message}`);
+    throw new HarnessError("SMC_ERR_CATALOGUE", `cannot read the behaviour catalogue ${file}: ${(error as Error).message}`);
   }
   const list = (document as { behaviours?: unknown } | null)?.behaviours;
-  if (!Array.isArray(list)) throw new HarnessError("SMC_ERR_CATALOGUE", "the behaviour catalogue has no behaviours list");
-  const seen = new Set<string>();
-  return Object.freeze(
-    list.map((raw: unknown, index: number) => {
-      const entry = validateEntry(raw, index);
-      if (seen.has(entry.id)) throw new HarnessError("SMC_ERR_CATALOGUE", `behaviour ${entry.id} is listed twice`);
-      seen.add(entry.id);
-      return entry;
-    }),
-  );
+  if (!Array.isArray(list)) throw new HarnessError("SMC_ERR_CATALOGUE", `${file} has no behaviours list`);
+  return list;
 }
 
-function validateEntry(raw: unknown, index: number): BehaviourEntry {
+function validateEntry(raw: unknown, index: number, file: string): BehaviourEntry {
   const entry = raw as Partial<Record<keyof BehaviourEntry, unknown>>;
-  const where = `behaviour #${index + 1}${typeof entry?.id === "string" ? ` (${entry.id})` : ""}`;
+  const where = `${file}: behaviour #${index + 1}${typeof entry?.id === "string" ? ` (${entry.id})` : ""}`;
   const fail = (what: string): never => {
     throw new HarnessError("SMC_ERR_CATALOGUE", `${where}: ${what}`);
   };

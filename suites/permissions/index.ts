@@ -1,0 +1,4 @@
+// Permissions behaviour groups: each entry is one *.behaviours.ts file of this folder.
+import type { BehaviourDefinition } from "../../src/behaviours/define.ts";
+
+export const permissionsGroups: ReadonlyArray<{ readonly title: string; readonly definitions: readonly BehaviourDefinition[] }> = [];

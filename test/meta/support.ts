@@ -1,0 +1,32 @@
+// Runs behaviour definitions straight against a server, without vitest in between,
+// so the meta-suite can try every planted fault in seconds.
+import { randomBytes } from "node:crypto";
+import type { BehaviourDefinition } from "../../src/behaviours/define.ts";
+import { runBehaviour, type BehaviourOutcome } from "../../src/behaviours/run.ts";
+import { HttpClient } from "../../src/http/client.ts";
+import { SyncMapApi } from "../../src/http/syncApi.ts";
+import { loadSpec, type SpecCatalog } from "../../src/spec/index.ts";
+import { startReferenceServer } from "../../fixtures/reference/index.ts";
+import type { Fault } from "../../fixtures/reference/types.ts";
+
+let specPromise: Promise<SpecCatalog> | undefined;
+
+export async function runOnServer(definitions: readonly BehaviourDefinition[], fault?: Fault): Promise<BehaviourOutcome[]> {
+  const spec = await (specPromise ??= loadSpec());
+  const server = await startReferenceServer(fault === undefined ? {} : { fault });
+  const client = new HttpClient({ baseUrl: server.url, accountSid: server.accountSid, authToken: server.authToken, timeoutMs: 10_000 });
+  try {
+    const runPrefix = `smc-meta-${randomBytes(3).toString("hex")}-`;
+    const config = { accountSid: server.accountSid, serviceSid: server.serviceSid, runPrefix };
+    return await Promise.all(definitions.map((definition) => runBehaviour(definition, { api: new SyncMapApi(client, server.serviceSid), spec, config })));
+  } finally {
+    await client.close();
+    await server.close();
+  }
+}
+
+export function describeOutcome(outcome: BehaviourOutcome): string {
+  const lines = [`${outcome.id}: ${outcome.outcome}${outcome.brokenReason === undefined ? "" : ` (${outcome.brokenReason})`}`];
+  for (const found of outcome.failures) lines.push(`  - ${found.title}: received ${found.received}; documented ${found.documented}`);
+  return lines.join("\n");
+}
