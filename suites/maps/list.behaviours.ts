@@ -1,6 +1,6 @@
 import { behaviour } from "../../src/behaviours/define.ts";
 import type { BehaviourContext, Json } from "../../src/behaviours/context.ts";
-import { pagingMetaIsComplete, propertyHolds, valueIsDocumented } from "../../src/checks/index.ts";
+import { pagingMetaIsComplete, propertyHolds, urlPointsAtResource, valueIsDocumented } from "../../src/checks/index.ts";
 import type { Exchange } from "../../src/http/exchange.ts";
 
 /** Enough pages for a target holding thousands of foreign maps, yet bounded. */
@@ -67,6 +67,11 @@ export default [
     t.expectStatus(listed, 200, "ListSyncMap answers 200");
     const body = t.json(listed);
     t.check(pagingMetaIsComplete, { body, key: "maps", expectedPageSize: 1, expectedPage: 0, firstPage: true }, listed);
+    const meta = (body.meta ?? {}) as Json;
+    // Page URLs may live on another origin, but they must point at this list.
+    for (const field of ["url", "first_page_url"]) {
+      t.check(urlPointsAtResource, { field: `meta.${field}`, value: meta[field], path: t.api.mapsPath() }, listed);
+    }
     const next = (body.meta as Json | undefined)?.next_page_url;
     t.check(propertyHolds, { holds: typeof next === "string" && next.length > 0, received: `next_page_url = ${JSON.stringify(next)} with PageSize=1 and at least 2 maps`, documented: "next_page_url leads on while more maps exist" }, listed);
     if (typeof next === "string" && next.length > 0) {

@@ -93,7 +93,9 @@ export default [
       t.refused(answer, "4xx", [], "CollectionTtl is an integer", "non-integer ttl code");
     }
     const { sid } = await t.createMap();
-    const update = await t.api.updateMap(sid, { CollectionTtl: "soon" });
-    t.refused(update, "4xx", [], "CollectionTtl on update is an integer");
+    for (const ttl of ["soon", "1.5"]) {
+      const update = await t.api.updateMap(sid, { CollectionTtl: ttl });
+      t.refused(update, "4xx", [], "CollectionTtl on update is an integer");
+    }
   }),
 ];
