@@ -1,0 +1,4 @@
+import { proveBehaviours } from "../../src/vitest/prove.ts";
+import behaviours from "./delete.behaviours.ts";
+
+proveBehaviours("Permissions: delete and cascade", behaviours);

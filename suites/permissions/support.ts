@@ -1,0 +1,88 @@
+// What the PERM behaviours share: flags as the documents send them, granting a
+// permission, and walking a map's permission list. Every map here is the behaviour's
+// own fresh map, so its list holds only the identities the behaviour granted.
+import type { BehaviourContext, Json } from "../../src/behaviours/context.ts";
+import { valueIsDocumented } from "../../src/checks/equality.ts";
+import type { Exchange } from "../../src/http/exchange.ts";
+
+export interface Flags {
+  readonly read: boolean;
+  readonly write: boolean;
+  readonly manage: boolean;
+}
+
+export const FLAG_NAMES = ["read", "write", "manage"] as const;
+/** The form parameter of each flag, as twilio-node names it. */
+export const FORM_NAME = { read: "Read", write: "Write", manage: "Manage" } as const;
+
+export const ALL_TRUE: Flags = { read: true, write: true, manage: true };
+
+/** All eight combinations, so a swapped, echoed or ignored flag shows up somewhere. */
+export const EVERY_COMBINATION: readonly Flags[] = [false, true].flatMap((read) =>
+  [false, true].flatMap((write) => [false, true].map((manage) => ({ read, write, manage }))),
+);
+
+/** Booleans on the wire are the strings "true"/"false" (twilio-node serialize.bool). */
+export function flagForm(flags: Flags): Record<string, string> {
+  return { Read: String(flags.read), Write: String(flags.write), Manage: String(flags.manage) };
+}
+
+export function describeFlags(flags: Flags): string {
+  return FLAG_NAMES.map((flag) => `${FORM_NAME[flag]}=${String(flags[flag])}`).join(" ");
+}
+
+/** UpdateSyncMapPermission, which must answer 200; the behaviour stops otherwise. */
+export async function grant(t: BehaviourContext, map: string, identity: string, flags: Flags): Promise<{ exchange: Exchange; body: Json }> {
+  const exchange = await t.api.updatePermission(map, identity, flagForm(flags));
+  t.expectStatus(exchange, 200, "UpdateSyncMapPermission answers 200");
+  return { exchange, body: t.json(exchange) };
+}
+
+/** A fetch that must answer 200; the behaviour stops otherwise. */
+export async function fetchGranted(t: BehaviourContext, map: string, identity: string): Promise<{ exchange: Exchange; body: Json }> {
+  const exchange = await t.api.fetchPermission(map, identity);
+  t.expectStatus(exchange, 200, "FetchSyncMapPermission of a granted identity answers 200");
+  return { exchange, body: t.json(exchange) };
+}
+
+/** Each flag of a permission representation is the boolean that was sent. */
+export function checkFlags(t: BehaviourContext, body: Json, flags: Flags, exchange: Exchange, where: string): void {
+  for (const flag of FLAG_NAMES) {
+    t.check(valueIsDocumented, { subject: `${where}: ${flag}`, actual: body[flag], expected: flags[flag], documented: `the ${flag} flag as sent (${describeFlags(flags)})` }, exchange);
+  }
+}
+
+/** A fresh map lists only what the behaviour granted; this bounds a runaway next link. */
+const MAX_PAGES = 50;
+
+export interface Walk {
+  readonly records: Json[];
+  readonly identities: string[];
+  readonly pages: number;
+  /** The last page had next_page_url null. */
+  readonly ended: boolean;
+  readonly first: Exchange;
+  readonly last: Exchange;
+}
+
+/** Follows next_page_url from the first page; every page must answer 200. */
+export async function walkPermissions(t: BehaviourContext, map: string, pageSize?: number): Promise<Walk> {
+  const first = await t.api.listPermissions(map, pageSize === undefined ? undefined : { PageSize: pageSize });
+  let exchange = first;
+  const records: Json[] = [];
+  for (let pages = 1; ; pages += 1) {
+    t.expectStatus(exchange, 200, "every page of ListSyncMapPermission answers 200");
+    const body = t.json(exchange);
+    const permissions = Array.isArray(body.permissions) ? (body.permissions as unknown[]) : [];
+    for (const record of permissions) if (record !== null && typeof record === "object") records.push(record as Json);
+    const next = (body.meta as Json | undefined)?.next_page_url;
+    const done = (ended: boolean): Walk => ({ records, identities: records.map((record) => String(record.identity)), pages, ended, first, last: exchange });
+    if (next === null || next === undefined || next === "") return done(next === null);
+    if (pages >= MAX_PAGES || typeof next !== "string") return done(false);
+    exchange = await t.api.follow("ListSyncMapPermission", next);
+  }
+}
+
+export function timesListed(walk: Walk, identity: string): number {
+  return walk.identities.filter((listed) => listed === identity).length;
+}
