@@ -6,7 +6,7 @@ import { mkdir, rm } from "node:fs/promises";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { startVitest, type Vitest } from "vitest/node";
+import { createVitest, type Vitest } from "vitest/node";
 import { ConfigError, parseRunArgs, withTarget, type Config } from "../src/config/config.ts";
 import { HarnessError } from "../src/errors.ts";
 import { loadCatalogue } from "../src/catalogue/catalogue.ts";
@@ -105,6 +105,7 @@ async function run(argv: readonly string[]): Promise<number> {
       extraRequests: preflightRequests + swept.requests,
       leaks: swept.leaks,
       harnessErrors: collector.unhandledErrors,
+      interrupted,
     });
     const file = writeSummary(reportDir, summary);
     printVerdict(summary, file);
@@ -137,32 +138,43 @@ async function runVitest(config: Config, reportDir: string, collector: Behaviour
     process.stderr.write("\ninterrupted: stopping and cleaning up what the run created…\n");
     void vitest?.cancelCurrentRun("keyboard-input");
   };
-  process.once("SIGINT", onInterrupt);
+  const signalsBefore = { SIGINT: process.listeners("SIGINT"), SIGTERM: process.listeners("SIGTERM") };
+  vitest = await createVitest(
+    "test",
+    {
+      root: PACKAGE_ROOT,
+      config: false,
+      watch: false,
+      include: ["suites/**/*.test.ts"],
+      // One worker, files in turn, modules shared: behaviours share one target and
+      // list checks must not race each other; isolation would recompile the spec per file.
+      fileParallelism: false,
+      isolate: false,
+      testTimeout: 180_000,
+      hookTimeout: 60_000,
+      passWithNoTests: false,
+      provide: { smcTarget: target },
+      reporters: [
+        collector,
+        ["junit", { outputFile: resolve(reportDir, "junit.xml"), suiteName: "sync-map-conformance" }],
+        ["allure-vitest/reporter", { resultsDir: resolve(reportDir, "allure-results") }],
+      ],
+    },
+    { logLevel: "silent" },
+  );
+  // vitest exits the process on SIGINT; ours must cancel, then sweep and report first.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    for (const listener of process.listeners(signal)) {
+      if (!signalsBefore[signal].includes(listener)) process.off(signal, listener);
+    }
+    process.once(signal, onInterrupt);
+  }
   try {
-    vitest = await startVitest(
-      "test",
-      [],
-      {
-        root: PACKAGE_ROOT,
-        config: false,
-        watch: false,
-        include: ["suites/**/*.test.ts"],
-        fileParallelism: false,
-        testTimeout: 180_000,
-        hookTimeout: 60_000,
-        passWithNoTests: false,
-        provide: { smcTarget: target },
-        reporters: [
-          collector,
-          ["junit", { outputFile: resolve(reportDir, "junit.xml"), suiteName: "sync-map-conformance" }],
-          ["allure-vitest/reporter", { resultsDir: resolve(reportDir, "allure-results") }],
-        ],
-      },
-      { logLevel: "silent" },
-    );
-    await vitest.close();
+    await vitest.start();
   } finally {
+    await vitest.close();
     process.removeListener("SIGINT", onInterrupt);
+    process.removeListener("SIGTERM", onInterrupt);
   }
   // vitest sets a failing exit code on failed tests; our verdict comes from the summary.
   process.exitCode = 0;

@@ -26,6 +26,7 @@ export interface SummaryBehaviour {
   readonly readings: ReadonlyArray<{ topic: string; reading: string }>;
   readonly requests: number;
   readonly durationMs: number;
+  readonly skipReason?: string;
 }
 
 export interface Summary {
@@ -43,6 +44,7 @@ export interface Summary {
   readonly requests: number;
   readonly leaks: number;
   readonly harnessErrors: readonly string[];
+  readonly interrupted: boolean;
 }
 
 export interface SummaryInput {
@@ -62,11 +64,13 @@ export interface SummaryInput {
   /** Resources the run created and could not delete, after the final sweep retried them. */
   readonly leaks: number;
   readonly harnessErrors: readonly string[];
+  /** Ctrl-C or SIGTERM: behaviours that never ran are skipped, not failed. */
+  readonly interrupted: boolean;
 }
 
 export function buildSummary(input: SummaryInput): Summary {
   const byId = new Map(input.tests.map((test) => [test.id, test]));
-  const behaviours = input.catalogue.map((entry) => judge(entry, byId.get(entry.id)));
+  const behaviours = input.catalogue.map((entry) => judge(entry, byId.get(entry.id), input.interrupted));
   const totals = { behaviours: behaviours.length, passed: 0, failed: 0, warned: 0, skipped: 0, waived: 0 };
   for (const behaviour of behaviours) totals[behaviour.status] += 1;
   const behaviourRequests = input.tests.reduce((sum, test) => sum + (test.meta?.requests ?? 0), 0);
@@ -85,11 +89,16 @@ export function buildSummary(input: SummaryInput): Summary {
     requests: behaviourRequests + input.extraRequests,
     leaks: input.leaks,
     harnessErrors: input.harnessErrors,
+    interrupted: input.interrupted,
   };
 }
 
-function judge(entry: BehaviourEntry, test: CollectedTest | undefined): SummaryBehaviour {
+function judge(entry: BehaviourEntry, test: CollectedTest | undefined, interrupted: boolean): SummaryBehaviour {
   const base = { id: entry.id, level: entry.level, resource: entry.resource, statement: entry.statement, source: entry.source };
+  if (interrupted && test?.meta === undefined) {
+    const reason = "not run: the run was interrupted";
+    return { ...base, status: "skipped", failures: [], readings: [], requests: 0, durationMs: 0, skipReason: reason };
+  }
   if (test === undefined) {
     return { ...base, status: "failed", failures: [harnessFailure("the behaviour did not run")], readings: [], requests: 0, durationMs: 0 };
   }

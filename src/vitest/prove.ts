@@ -15,15 +15,29 @@ import type { BehaviourMeta } from "./target.ts";
 
 const FEATURE_OF_RESOURCE = { map: "Maps", item: "Map Items", permission: "Map Permissions" } as const;
 
+// The CLI runs every file in one worker without isolation: compile the spec and read
+// the catalogue once per worker, not once per file.
+const specs = new Map<string, Promise<SpecCatalog>>();
+function specFor(file: string | undefined): Promise<SpecCatalog> {
+  const key = file ?? "";
+  let spec = specs.get(key);
+  if (spec === undefined) {
+    spec = loadSpec(file);
+    specs.set(key, spec);
+  }
+  return spec;
+}
+let catalogueById: Map<string, BehaviourEntry> | undefined;
+
 export function proveBehaviours(title: string, definitions: readonly BehaviourDefinition[]): void {
-  const catalogue = new Map(loadCatalogue().map((entry) => [entry.id, entry]));
+  const catalogue = (catalogueById ??= new Map(loadCatalogue().map((entry) => [entry.id, entry])));
   describe(title, () => {
     let client: HttpClient | undefined;
     let spec: SpecCatalog | undefined;
 
     beforeAll(async () => {
       const target = inject("smcTarget");
-      spec = await loadSpec(target.specFile);
+      spec = await specFor(target.specFile);
       client = new HttpClient({ baseUrl: target.baseUrl, accountSid: target.accountSid, authToken: target.authToken, timeoutMs: target.requestTimeoutMs });
     });
     afterAll(async () => {

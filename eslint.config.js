@@ -1,0 +1,62 @@
+// Lint, and the walls between rooms (ARCHITECTURE.md): imports flow one way, and the
+// oracle (src/) and the judged server (fixtures/) never import each other.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+const walls = (patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
+const room = (names, message) => ({ group: names, message });
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "reports/", "allure-results/", "allure-report/", ".tmp/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: "readonly", console: "readonly", Buffer: "readonly", URL: "readonly", performance: "readonly", setTimeout: "readonly", clearTimeout: "readonly", AbortSignal: "readonly" } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": "error",
+    },
+  },
+  {
+    files: ["src/**/*.ts"],
+    rules: walls([
+      room(["**/fixtures/**"], "src/ is the oracle: it never imports the judged reference server (fixtures/)."),
+      room(["**/suites/**", "**/reporters/**", "**/bin/**", "**/test/**"], "src/ sits below suites, reporters and the CLI."),
+    ]),
+  },
+  {
+    files: ["src/config/**/*.ts"],
+    rules: walls([room(["../*", "!../config/*"], "src/config imports nothing of ours."), room(["**/fixtures/**"], "never fixtures")]),
+  },
+  {
+    files: ["src/spec/**/*.ts"],
+    rules: walls([room(["../http/*", "../checks/*", "../behaviours/*", "../vitest/*", "../run/*", "../catalogue/*"], "src/spec sits below http, checks and the runner."), room(["**/fixtures/**"], "never fixtures")]),
+  },
+  {
+    files: ["src/http/**/*.ts"],
+    rules: walls([room(["../checks/*", "../behaviours/*", "../vitest/*", "../run/*"], "src/http sits below checks and the runner."), room(["**/fixtures/**"], "never fixtures")]),
+  },
+  {
+    files: ["src/checks/**/*.ts"],
+    rules: walls([
+      room(["vitest", "undici", "node:http", "../behaviours/*", "../vitest/*", "../run/*"], "checks are pure: no I/O, no test runner."),
+      room(["**/fixtures/**"], "never fixtures"),
+    ]),
+  },
+  {
+    files: ["src/behaviours/**/*.ts", "src/run/**/*.ts", "src/catalogue/**/*.ts"],
+    rules: walls([room(["vitest", "../vitest/*"], "the runner works without vitest (the meta-suite uses it directly)."), room(["**/fixtures/**"], "never fixtures")]),
+  },
+  {
+    files: ["fixtures/**/*.ts"],
+    rules: walls([room(["**/src/**", "**/suites/**", "**/reporters/**", "**/bin/**"], "fixtures/ is the judged server: it never imports the oracle (src/).")]),
+  },
+  {
+    files: ["suites/**/*.ts"],
+    rules: walls([room(["**/fixtures/**", "**/reporters/**"], "conformance behaviours judge any target; they never see the reference server.")]),
+  },
+  {
+    files: ["reporters/**/*.ts"],
+    rules: walls([room(["**/fixtures/**", "**/suites/**"], "reporters read results, not servers or behaviours.")]),
+  },
+);

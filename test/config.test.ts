@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseRunArgs } from "../src/config/config.ts";
+
+const target = ["--base-url", "http://127.0.0.1:4010", "--account-sid", `AC${"0".repeat(32)}`, "--auth-token", "t", "--service-sid", `IS${"0".repeat(32)}`];
+
+describe("parseRunArgs", () => {
+  it("without --base-url asks for the embedded server", () => {
+    const { config } = parseRunArgs([], {});
+    expect(config.embedded).toBe(true);
+    expect(config.baseUrl).toBeUndefined();
+    expect(config.reportDir).toBe("reports");
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it("takes credentials from the environment when options are absent", () => {
+    const { config } = parseRunArgs(["--base-url", "http://h:1/"], { TWILIO_ACCOUNT_SID: "ACx", TWILIO_AUTH_TOKEN: "tok", SYNC_SERVICE_SID: "ISx" });
+    expect(config).toMatchObject({ baseUrl: "http://h:1", accountSid: "ACx", authToken: "tok", serviceSid: "ISx", embedded: false });
+  });
+
+  it("derives the run prefix from the seed", () => {
+    const { config } = parseRunArgs([...target, "--seed", "42"], {});
+    expect(config.seed).toBe(42);
+    expect(config.runPrefix).toMatch(/^smc-16-[0-9a-f]{6}-$/);
+  });
+
+  it.each([
+    [["--bogus"], /Unknown option/],
+    [["--base-url", "not a url"], /not a URL/],
+    [["--base-url", "ftp://h"], /http or https/],
+    [["--base-url", "http://h"], /--account-sid/],
+    [["--seed", "-1"], /--seed/],
+    [["--profile", "lite"], /--profile/],
+    [["--profile", "mock"], /not supported yet/],
+    [["--runs", "5"], /not supported yet/],
+    [["--baseline", "x.json"], /not supported yet/],
+    [["--waivers", "w.yaml"], /not supported yet/],
+    [["--spec", "x.yaml"], /not supported yet/],
+  ])("refuses %j with a one-line reason", (argv, message) => {
+    expect(() => parseRunArgs(argv, {})).toThrow(ConfigError);
+    expect(() => parseRunArgs(argv, {})).toThrow(message);
+  });
+});
