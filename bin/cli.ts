@@ -131,15 +131,8 @@ async function runVitest(config: Config, reportDir: string, collector: Behaviour
     runPrefix: config.runPrefix,
     requestTimeoutMs: config.requestTimeoutMs,
   };
-  let vitest: Vitest | undefined;
-  let interrupted = false;
-  const onInterrupt = (): void => {
-    interrupted = true;
-    process.stderr.write("\ninterrupted: stopping and cleaning up what the run created…\n");
-    void vitest?.cancelCurrentRun("keyboard-input");
-  };
   const signalsBefore = { SIGINT: process.listeners("SIGINT"), SIGTERM: process.listeners("SIGTERM") };
-  vitest = await createVitest(
+  const vitest: Vitest = await createVitest(
     "test",
     {
       root: PACKAGE_ROOT,
@@ -162,6 +155,12 @@ async function runVitest(config: Config, reportDir: string, collector: Behaviour
     },
     { logLevel: "silent" },
   );
+  let interrupted = false;
+  const onInterrupt = (): void => {
+    interrupted = true;
+    process.stderr.write("\ninterrupted: stopping and cleaning up what the run created…\n");
+    void vitest.cancelCurrentRun("keyboard-input");
+  };
   // vitest exits the process on SIGINT; ours must cancel, then sweep and report first.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     for (const listener of process.listeners(signal)) {

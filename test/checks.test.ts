@@ -89,12 +89,15 @@ describe("checks", () => {
     expect(urlPointsAtResource.run({ field: "url", value: path, path })).toHaveLength(1);
   });
 
-  it("paging_meta_is_complete wants every meta field", () => {
+  it("paging_meta_is_complete wants every meta field, and accepts both documented ends", () => {
     const meta = { first_page_url: "http://h/M?Page=0", key: "maps", next_page_url: null, page: 0, page_size: 50, previous_page_url: null, url: "http://h/M?Page=0" };
     const input = { key: "maps", expectedPageSize: 50, expectedPage: 0, firstPage: true };
     expect(pagingMetaIsComplete.run({ ...input, body: { maps: [], meta } })).toEqual([]);
     expect(pagingMetaIsComplete.run({ ...input, body: { maps: [], meta: { ...meta, key: "items" } } })).toHaveLength(1);
-    expect(pagingMetaIsComplete.run({ ...input, body: { maps: [], meta: { ...meta, next_page_url: "" } } })).toHaveLength(1);
+    // facts C9: the last page's next_page_url is null (OAS) or "" (an older sample); anything else fails.
+    expect(pagingMetaIsComplete.run({ ...input, body: { maps: [], meta: { ...meta, next_page_url: "" } } })).toEqual([]);
+    expect(pagingMetaIsComplete.run({ ...input, body: { maps: [], meta: { ...meta, next_page_url: "page-2" } } })).toHaveLength(1);
+    expect(pagingMetaIsComplete.run({ ...input, body: { maps: [], meta: { ...meta, previous_page_url: "" } } })).toHaveLength(1);
     expect(pagingMetaIsComplete.run({ ...input, body: { maps: [], meta: { ...meta, previous_page_url: "http://h/M?Page=-1" } } })).toHaveLength(1);
     expect(pagingMetaIsComplete.run({ ...input, body: { items: [], meta } })).toHaveLength(1);
   });

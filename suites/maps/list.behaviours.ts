@@ -1,32 +1,14 @@
 import { behaviour } from "../../src/behaviours/define.ts";
 import type { BehaviourContext, Json } from "../../src/behaviours/context.ts";
 import { pagingMetaIsComplete, propertyHolds, urlPointsAtResource, valueIsDocumented } from "../../src/checks/index.ts";
-import type { Exchange } from "../../src/http/exchange.ts";
+import { LAST_PAGE_DOCUMENTED, walkPages, type PageWalk } from "../shared/walk.ts";
 
 /** Enough pages for a target holding thousands of foreign maps, yet bounded. */
 const MAX_PAGES = 2_000;
 
-interface Walk {
-  readonly sids: string[];
-  readonly pages: number;
-  readonly ended: boolean;
-  readonly last: Exchange;
-}
-
-/** Follows next_page_url from the first page; every page must answer 200. */
-async function walkMaps(t: BehaviourContext, pageSize: number): Promise<Walk> {
-  let exchange = await t.api.listMaps({ PageSize: pageSize });
-  const sids: string[] = [];
-  for (let pages = 1; ; pages += 1) {
-    t.expectStatus(exchange, 200, "every page of ListSyncMap answers 200");
-    const body = t.json(exchange);
-    const maps = Array.isArray(body.maps) ? (body.maps as Json[]) : [];
-    for (const map of maps) if (typeof map.sid === "string") sids.push(map.sid);
-    const next = (body.meta as Json | undefined)?.next_page_url;
-    if (next === null || next === undefined || next === "") return { sids, pages, ended: next === null, last: exchange };
-    if (pages >= MAX_PAGES || typeof next !== "string") return { sids, pages, ended: false, last: exchange };
-    exchange = await t.api.follow("ListSyncMap", next);
-  }
+async function walkMaps(t: BehaviourContext, pageSize: number): Promise<PageWalk & { sids: string[] }> {
+  const walk = await walkPages(t, await t.api.listMaps({ PageSize: pageSize }), "ListSyncMap", "maps", MAX_PAGES);
+  return { ...walk, sids: walk.records.flatMap((map) => (typeof map.sid === "string" ? [map.sid] : [])) };
 }
 
 export default [
@@ -90,7 +72,7 @@ export default [
       const seen = walk.sids.filter((listed) => listed === sid).length;
       t.check(propertyHolds, { holds: seen === 1, received: `map ${sid} listed ${seen} times over ${walk.pages} pages of 3`, documented: "a walk over all pages lists each map exactly once" }, walk.last);
     }
-    t.check(propertyHolds, { holds: walk.ended, received: `walk stopped after ${walk.pages} pages without next_page_url null`, documented: "the last page has next_page_url null" }, walk.last);
+    t.check(propertyHolds, { holds: walk.ended, received: `walk stopped after ${walk.pages} pages without an end`, documented: LAST_PAGE_DOCUMENTED }, walk.last);
   }),
 
   behaviour("MAP-LIST-DELETED", async (t) => {

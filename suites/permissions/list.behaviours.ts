@@ -3,6 +3,7 @@ import type { Json } from "../../src/behaviours/context.ts";
 import { pagingMetaIsComplete, propertyHolds, valueIsDocumented } from "../../src/checks/index.ts";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE_ALL_READINGS } from "./documented.ts";
 import { grant, timesListed, walkPermissions, type Flags } from "./support.ts";
+import { LAST_PAGE_DOCUMENTED } from "../shared/walk.ts";
 
 const SOME_FLAGS: Flags = { read: true, write: false, manage: false };
 
@@ -72,6 +73,6 @@ export default [
     }
     const foreign = walk.identities.filter((identity) => !identities.includes(identity));
     t.check(propertyHolds, { holds: foreign.length === 0, received: `identities never granted on this map: ${JSON.stringify(foreign)}`, documented: "a map's list holds only the permissions of that map" }, walk.last);
-    t.check(propertyHolds, { holds: walk.ended, received: `walk stopped after ${walk.pages} pages without next_page_url null`, documented: "the last page has next_page_url null" }, walk.last);
+    t.check(propertyHolds, { holds: walk.ended, received: `walk stopped after ${walk.pages} pages without an end`, documented: LAST_PAGE_DOCUMENTED }, walk.last);
   }),
 ];

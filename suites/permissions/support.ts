@@ -1,6 +1,7 @@
 // What the PERM behaviours share: flags as the documents send them, granting a
 // permission, and walking a map's permission list. Every map here is the behaviour's
 // own fresh map, so its list holds only the identities the behaviour granted.
+import { walkPages, type PageWalk } from "../shared/walk.ts";
 import type { BehaviourContext, Json } from "../../src/behaviours/context.ts";
 import { valueIsDocumented } from "../../src/checks/equality.ts";
 import type { Exchange } from "../../src/http/exchange.ts";
@@ -55,32 +56,15 @@ export function checkFlags(t: BehaviourContext, body: Json, flags: Flags, exchan
 /** A fresh map lists only what the behaviour granted; this bounds a runaway next link. */
 const MAX_PAGES = 50;
 
-export interface Walk {
-  readonly records: Json[];
+export interface Walk extends PageWalk {
   readonly identities: string[];
-  readonly pages: number;
-  /** The last page had next_page_url null. */
-  readonly ended: boolean;
-  readonly first: Exchange;
-  readonly last: Exchange;
 }
 
 /** Follows next_page_url from the first page; every page must answer 200. */
 export async function walkPermissions(t: BehaviourContext, map: string, pageSize?: number): Promise<Walk> {
   const first = await t.api.listPermissions(map, pageSize === undefined ? undefined : { PageSize: pageSize });
-  let exchange = first;
-  const records: Json[] = [];
-  for (let pages = 1; ; pages += 1) {
-    t.expectStatus(exchange, 200, "every page of ListSyncMapPermission answers 200");
-    const body = t.json(exchange);
-    const permissions = Array.isArray(body.permissions) ? (body.permissions as unknown[]) : [];
-    for (const record of permissions) if (record !== null && typeof record === "object") records.push(record as Json);
-    const next = (body.meta as Json | undefined)?.next_page_url;
-    const done = (ended: boolean): Walk => ({ records, identities: records.map((record) => String(record.identity)), pages, ended, first, last: exchange });
-    if (next === null || next === undefined || next === "") return done(next === null);
-    if (pages >= MAX_PAGES || typeof next !== "string") return done(false);
-    exchange = await t.api.follow("ListSyncMapPermission", next);
-  }
+  const walk = await walkPages(t, first, "ListSyncMapPermission", "permissions", MAX_PAGES);
+  return { ...walk, identities: walk.records.map((record) => String(record.identity)) };
 }
 
 export function timesListed(walk: Walk, identity: string): number {

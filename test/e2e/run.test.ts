@@ -2,7 +2,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { faults } from "../../fixtures/faults/index.ts";
+import { faultById } from "../../fixtures/faults/index.ts";
 import { allReportText, readSummary, reportDir, runCli, serve, targetArgs, type ServedTarget } from "./cli.ts";
 
 describe("sync-map-conformance against the embedded server", () => {
@@ -26,7 +26,8 @@ describe("sync-map-conformance against `serve`", () => {
   const token = "e2e-token-that-must-never-appear-0042";
   let clean: ServedTarget;
   let faulty: ServedTarget;
-  const fault = faults[0];
+  // A fault whose failing request is authenticated, so its reproduction names the token variable.
+  const fault = faultById("map-ttl-alias-wins-on-create");
 
   beforeAll(async () => {
     clean = await serve(["--auth-token", token]);
