@@ -8,6 +8,7 @@ import {
   pagingMetaIsComplete,
   parseTwilioDate,
   registeredCheckIds,
+  targetTimeAt,
   sidMatchesPattern,
   statusIsDocumented,
   urlPointsAtResource,
@@ -79,6 +80,19 @@ describe("checks", () => {
     expect(expiryDerivesFromTtl.run({ ...base, dateExpires: null, ttl: 0 })).toEqual([]);
     expect(expiryDerivesFromTtl.run({ ...base, dateExpires: "2026-01-01T00:00:00Z", ttl: 0 })).toHaveLength(1);
     expect(expiryDerivesFromTtl.run({ ...base, dateExpires: null, ttl: 60 })).toHaveLength(1);
+  });
+
+  it("estimates a later request's time on the target's clock, whatever the skew", () => {
+    // The target's clock runs 1 h 0.4 s ahead of ours; it stamped our first write at 10:00:00.
+    const created = { sentAt: Date.UTC(2026, 0, 1, 8, 59, 59, 600), elapsedMs: 20 };
+    const later = { sentAt: created.sentAt + 5_000, elapsedMs: 30 };
+    const estimate = targetTimeAt(created, "2026-01-01T10:00:00Z", later);
+    expect(estimate?.ms).toBe(Date.UTC(2026, 0, 1, 10, 0, 5));
+    expect(estimate?.uncertaintySeconds).toBe(1);
+    const base = { resource: "map", writeTimeField: "the update's time", ttl: 600 };
+    expect(expiryDerivesFromTtl.run({ ...base, writeTime: estimate, dateExpires: "2026-01-01T10:10:05Z" })).toEqual([]);
+    expect(expiryDerivesFromTtl.run({ ...base, writeTime: estimate, dateExpires: "2026-01-01T10:10:00Z" })).toHaveLength(1);
+    expect(targetTimeAt(created, "not a date", later)).toBeUndefined();
   });
 
   it("url_points_at_resource compares paths on any origin", () => {

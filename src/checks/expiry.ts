@@ -4,7 +4,7 @@ import { defineCheck, show, type Failure } from "./failure.ts";
 export interface ExpiryInput {
   readonly resource: string;
   readonly dateExpires: unknown;
-  /** The write's time as the target reports it (date_created or date_updated). */
+  /** The write's time: a date the target stamped (date_created), or a TargetTime estimate. */
   readonly writeTime: unknown;
   readonly writeTimeField: string;
   /** undefined or 0 = the object must not expire. */
@@ -13,6 +13,37 @@ export interface ExpiryInput {
 
 // Dates carry whole seconds, so a request that straddles a second boundary can be off by one.
 const TOLERANCE_SECONDS = 1;
+
+/** The target's clock when a request was sent, estimated from a date it stamped on a write we timed. */
+export interface TargetTime {
+  readonly ms: number;
+  /** How far off the estimate may be: the stamp's rounding plus both round trips. */
+  readonly uncertaintySeconds: number;
+}
+
+export interface TimedExchange {
+  readonly sentAt: number;
+  readonly elapsedMs: number;
+}
+
+/**
+ * Whether a ttl-only update moves date_updated is not documented (facts §8), so the
+ * time of such an update cannot be read off the answer. It can be estimated on the
+ * target's own clock: the offset between a stamp it gave an earlier write and when
+ * we sent that write carries over to later requests, whatever the clock skew.
+ */
+export function targetTimeAt(reference: TimedExchange, stamped: unknown, at: TimedExchange): TargetTime | undefined {
+  const stampedMs = typeof stamped === "string" ? parseTwilioDate(stamped) : undefined;
+  if (stampedMs === undefined) return undefined;
+  return {
+    ms: at.sentAt + (stampedMs - reference.sentAt),
+    uncertaintySeconds: Math.ceil((reference.elapsedMs + at.elapsedMs) / 1000),
+  };
+}
+
+function isTargetTime(value: unknown): value is TargetTime {
+  return typeof value === "object" && value !== null && typeof (value as TargetTime).ms === "number";
+}
 
 export const expiryDerivesFromTtl = defineCheck<ExpiryInput>({
   id: "expiry_derives_from_ttl",
@@ -24,13 +55,17 @@ export const expiryDerivesFromTtl = defineCheck<ExpiryInput>({
       return fail(`${resource} date_expires = ${show(dateExpires)} with ttl ${ttl ?? "absent"}`, "date_expires is null when no ttl or ttl 0 is set");
     }
     const expires = typeof dateExpires === "string" ? parseTwilioDate(dateExpires) : undefined;
-    const written = typeof writeTime === "string" ? parseTwilioDate(writeTime) : undefined;
-    const documented = `date_expires − ${writeTimeField} = ttl (${ttl} s, ±${TOLERANCE_SECONDS} s)`;
+    const estimated = isTargetTime(writeTime);
+    const written = estimated ? writeTime.ms : typeof writeTime === "string" ? parseTwilioDate(writeTime) : undefined;
+    // An estimate is itself a stamp away from the truth: one more second, plus the round trips.
+    const tolerance = estimated ? TOLERANCE_SECONDS + 1 + writeTime.uncertaintySeconds : TOLERANCE_SECONDS;
+    const documented = `date_expires − ${writeTimeField} = ttl (${ttl} s, ±${tolerance} s)`;
+    const shownWriteTime = estimated ? new Date(writeTime.ms).toISOString() : show(writeTime);
     if (expires === undefined || written === undefined) {
-      return fail(`date_expires = ${show(dateExpires)}, ${writeTimeField} = ${show(writeTime)}`, documented);
+      return fail(`date_expires = ${show(dateExpires)}, ${writeTimeField} = ${shownWriteTime}`, documented);
     }
-    const difference = (expires - written) / 1000;
-    if (Math.abs(difference - ttl) <= TOLERANCE_SECONDS) return [];
-    return fail(`date_expires − ${writeTimeField} = ${difference} s (${show(dateExpires)} − ${show(writeTime)})`, documented);
+    const difference = Math.round((expires - written) / 100) / 10;
+    if (Math.abs(difference - ttl) <= tolerance) return [];
+    return fail(`date_expires − ${writeTimeField} = ${difference} s (${show(dateExpires)} − ${shownWriteTime})`, documented);
   },
 });
