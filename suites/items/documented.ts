@@ -1,5 +1,5 @@
 // Values the documents fix, named once for every Map Item behaviour.
-export { NOT_FOUND_CODES, MAP_NOT_FOUND_CODES, TTL_MAX, servicePath, unknownMapSid } from "../maps/documented.ts";
+export { DISTINGUISHABLE_DELAY_MS, NOT_FOUND_CODES, MAP_NOT_FOUND_CODES, TTL_MAX, servicePath, unknownMapSid } from "../shared/documented.ts";
 
 /** Codes a missing item may answer with (facts C5: any not-found code is a documented reading). */
 export const ITEM_NOT_FOUND_CODES = [20404, 54200, 54201, 54300] as const;
@@ -15,9 +15,6 @@ export const DATA_CLEARLY_OVER_BYTES = 20 * 1024;
 /** Keys of 1..256 characters are accepted by every reading, over 320 by none (facts C2). */
 export const KEY_ALWAYS_ACCEPTED = 256;
 export const KEY_LONGEST_READING = 320;
-
-/** Dates have whole seconds: waiting a little over two of them makes a later write distinguishable. */
-export const DISTINGUISHABLE_DELAY_MS = 2_100;
 
 /** The fields of an item that fetch and list must report as create did. */
 export const ITEM_FIELDS = ["key", "account_sid", "service_sid", "map_sid", "url", "revision", "data", "date_expires", "date_created", "date_updated", "created_by"] as const;

@@ -1,6 +1,6 @@
 import { behaviour } from "../../src/behaviours/define.ts";
 import { dateIsTwilioUtc, sidMatchesPattern, urlPointsAtResource, valueIsDocumented } from "../../src/checks/index.ts";
-import { servicePath } from "./documented.ts";
+import { servicePath } from "../shared/documented.ts";
 
 export default [
   behaviour("MAP-CREATE-SCHEMA", async (t) => {

@@ -1,6 +1,6 @@
 import { behaviour } from "../../src/behaviours/define.ts";
 import { propertyHolds } from "../../src/checks/index.ts";
-import { MAP_NOT_FOUND_CODES, NOT_FOUND_CODES } from "./documented.ts";
+import { MAP_NOT_FOUND_CODES, NOT_FOUND_CODES } from "../shared/documented.ts";
 
 export default [
   behaviour("MAP-DELETE-204", async (t) => {

@@ -1,9 +1,8 @@
 import { behaviour } from "../../src/behaviours/define.ts";
 import { propertyHolds, valueIsDocumented } from "../../src/checks/index.ts";
 import { parseTwilioDate } from "../../src/checks/dates.ts";
-import { MAP_NOT_FOUND_CODES, unknownMapSid } from "./documented.ts";
+import { MAP_NOT_FOUND_CODES, unknownMapSid, DISTINGUISHABLE_DELAY_MS } from "../shared/documented.ts";
 
-const DISTINGUISHABLE_DELAY_MS = 2_100;
 const STABLE_FIELDS = ["sid", "unique_name", "account_sid", "service_sid", "url", "links", "revision", "date_created", "date_updated", "date_expires", "created_by"] as const;
 
 export default [

@@ -1,10 +1,8 @@
 import { behaviour } from "../../src/behaviours/define.ts";
 import { expiryDerivesFromTtl, propertyHolds, targetTimeAt } from "../../src/checks/index.ts";
 import { parseTwilioDate } from "../../src/checks/dates.ts";
-import { TTL_MAX } from "./documented.ts";
+import { TTL_MAX, DISTINGUISHABLE_DELAY_MS } from "../shared/documented.ts";
 
-// Dates have whole seconds: waiting a little over two of them makes a later write distinguishable.
-const DISTINGUISHABLE_DELAY_MS = 2_100;
 /** A ttl-only update need not move date_updated (facts §8): its time is estimated instead. */
 const UPDATE_TIME = "the update's time on the target's clock";
 

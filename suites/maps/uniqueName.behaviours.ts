@@ -1,6 +1,6 @@
 import { behaviour } from "../../src/behaviours/define.ts";
 import { propertyHolds, valueIsDocumented } from "../../src/checks/index.ts";
-import { MAP_NOT_FOUND_CODES, SID_HEX } from "./documented.ts";
+import { MAP_NOT_FOUND_CODES, SID_HEX } from "../shared/documented.ts";
 
 export default [
   behaviour("MAP-UNIQUE-NAME-OPTIONAL", async (t) => {

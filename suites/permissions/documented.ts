@@ -1,22 +1,2 @@
-// Values the documents fix for Map Permissions, named once for every PERM behaviour.
-/** Map not-found codes any documented reading allows (facts C5). */
-export const MAP_NOT_FOUND_CODES = [20404, 54200, 54300] as const;
-/** The default page size of every Sync list (OAS PageSize: "The default is 50"). */
-export const DEFAULT_PAGE_SIZE = 50;
-/** The largest PageSize every reading accepts (100 today, 1000 before; facts C1). */
-export const MAX_PAGE_SIZE_ALL_READINGS = 100;
-
-const SID_HEX = "0123456789abcdef";
-
-/** A syntactically valid map sid that no target has handed out (random tail). */
-export function unknownMapSid(): string {
-  let tail = "";
-  for (let i = 0; i < 32; i += 1) tail += SID_HEX[Math.floor(Math.random() * 16)];
-  return `MP${tail}`;
-}
-
-/** The service part of resource URLs: "default" is an alias, URLs carry the IS… sid. */
-export function servicePath(serviceSid: string, bodyServiceSid: unknown): string {
-  const canonical = serviceSid.startsWith("IS") || typeof bodyServiceSid !== "string" ? serviceSid : bodyServiceSid;
-  return `/v1/Services/${canonical}`;
-}
+// Values the documents fix for Map Permissions: all shared with the other resources.
+export { DEFAULT_PAGE_SIZE, MAP_NOT_FOUND_CODES, MAX_PAGE_SIZE_ALL_READINGS, servicePath, unknownMapSid } from "../shared/documented.ts";
