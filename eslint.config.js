@@ -33,6 +33,10 @@ export default tseslint.config(
     rules: walls([room(["../http/*", "../checks/*", "../behaviours/*", "../vitest/*", "../run/*", "../catalogue/*"], "src/spec sits below http, checks and the runner."), room(["**/fixtures/**"], "never fixtures")]),
   },
   {
+    files: ["src/arbitraries/**/*.ts"],
+    rules: walls([room(["../http/*", "../checks/*", "../behaviours/*", "../vitest/*", "../run/*"], "arbitraries sit below http, checks and the runner."), room(["**/fixtures/**"], "never fixtures")]),
+  },
+  {
     files: ["src/http/**/*.ts"],
     rules: walls([room(["../checks/*", "../behaviours/*", "../vitest/*", "../run/*"], "src/http sits below checks and the runner."), room(["**/fixtures/**"], "never fixtures")]),
   },

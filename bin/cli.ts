@@ -129,6 +129,7 @@ async function runVitest(config: Config, reportDir: string, collector: Behaviour
     authToken: config.authToken,
     serviceSid: config.serviceSid,
     runPrefix: config.runPrefix,
+    seed: config.seed,
     requestTimeoutMs: config.requestTimeoutMs,
   };
   const signalsBefore = { SIGINT: process.listeners("SIGINT"), SIGTERM: process.listeners("SIGTERM") };

@@ -10,6 +10,9 @@ import { toCurl } from "../http/curl.ts";
 import type { FormFields } from "../http/client.ts";
 import { describeAnswer, parseJsonBody, type Exchange } from "../http/exchange.ts";
 import type { SyncMapApi } from "../http/syncApi.ts";
+import type { SpecLimits } from "../spec/index.ts";
+import { sampleSeeded } from "../arbitraries/seeded.ts";
+import type { Arbitrary } from "fast-check";
 
 export interface Reading {
   /** Where the documents disagree, e.g. "map not-found code". */
@@ -30,8 +33,8 @@ export class BehaviourAborted extends Error {
 
 export interface BehaviourEnvironment {
   readonly api: SyncMapApi;
-  readonly spec: ResponseValidator;
-  readonly config: Pick<Config, "accountSid" | "serviceSid" | "runPrefix">;
+  readonly spec: ResponseValidator & { readonly limits: SpecLimits };
+  readonly config: Pick<Config, "accountSid" | "serviceSid" | "runPrefix" | "seed">;
 }
 
 export class BehaviourContext {
@@ -53,6 +56,16 @@ export class BehaviourContext {
   }
   get accountSid(): string {
     return this.environment.config.accountSid;
+  }
+
+  /** The documented limits (key and name lengths, data size…) from the spec in use. */
+  get limits(): SpecLimits {
+    return this.environment.spec.limits;
+  }
+
+  /** Generated inputs, the same for the same --seed and behaviour: failures replay. */
+  generate<T>(arbitrary: Arbitrary<T>, count: number, label = "default"): T[] {
+    return sampleSeeded(arbitrary, this.environment.config.seed, `${this.behaviourId}:${label}`, count);
   }
 
   /** A unique_name carrying the run prefix, so cleanup can always find what we made. */

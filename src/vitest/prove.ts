@@ -53,7 +53,7 @@ export function proveBehaviours(title: string, definitions: readonly BehaviourDe
         const environment: BehaviourEnvironment = {
           api: new SyncMapApi(client, target.serviceSid),
           spec,
-          config: { accountSid: target.accountSid, serviceSid: target.serviceSid, runPrefix: target.runPrefix },
+          config: { accountSid: target.accountSid, serviceSid: target.serviceSid, runPrefix: target.runPrefix, seed: target.seed },
         };
         await labelForAllure(entry);
         const outcome = await runBehaviour(definition, environment);

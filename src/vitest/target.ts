@@ -6,6 +6,7 @@ export interface ProvidedTarget {
   readonly authToken: string;
   readonly serviceSid: string;
   readonly runPrefix: string;
+  readonly seed: number;
   readonly requestTimeoutMs: number;
   readonly specFile?: string;
 }

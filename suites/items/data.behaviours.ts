@@ -4,6 +4,7 @@ import { valueIsDocumented } from "../../src/checks/index.ts";
 import type { FormValue } from "../../src/http/client.ts";
 import { DATA_CLEARLY_OVER_BYTES, DATA_WELL_UNDER_BYTES, ITEM_NOT_FOUND_CODES, dataOfBytes } from "./documented.ts";
 import { fetchedItem, newItem, walkItems } from "./support.ts";
+import { jsonDataArbitrary } from "../../src/arbitraries/index.ts";
 
 /** Values whose JSON must survive storage untouched: nesting, arrays, unicode, escapes, numbers. */
 const ROUND_TRIP_VALUES: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
@@ -36,14 +37,17 @@ async function refusedCreate(t: BehaviourContext, map: string, form: Readonly<Re
 export default [
   behaviour("ITEM-DATA-ROUND-TRIP", async (t) => {
     const { sid } = await t.createMap();
-    for (const [key, data] of ROUND_TRIP_VALUES) {
+    // Fixed cases first, then generated objects (the run's --seed picks them, so they replay).
+    const generated = t.generate(jsonDataArbitrary(), 5, "data").map((data, index): readonly [string, Record<string, unknown>] => [`generated-${index}`, data]);
+    const cases = [...ROUND_TRIP_VALUES, ...generated];
+    for (const [key, data] of cases) {
       const created = await newItem(t, sid, key, data);
       t.check(valueIsDocumented, { subject: `data of ${key} in the create answer`, actual: created.item.data, expected: data, documented: "the JSON object sent as Data" }, created.exchange);
       const fetched = await fetchedItem(t, sid, key);
       t.check(valueIsDocumented, { subject: `data of ${key} when fetched`, actual: fetched.item.data, expected: data, documented: "the JSON object sent as Data" }, fetched.exchange);
     }
     const walk = await walkItems(t, sid, { PageSize: 100 });
-    for (const [key, data] of ROUND_TRIP_VALUES) {
+    for (const [key, data] of cases) {
       const listed = walk.items.find((item) => item.key === key);
       t.check(valueIsDocumented, { subject: `data of ${key} when listed`, actual: listed?.data, expected: data, documented: "the JSON object sent as Data" }, walk.last);
     }

@@ -10,6 +10,8 @@ import { startReferenceServer } from "../../fixtures/reference/index.ts";
 import type { Fault } from "../../fixtures/reference/types.ts";
 
 let specPromise: Promise<SpecCatalog> | undefined;
+/** Fixed, so a meta failure replays with the same generated inputs. */
+const META_SEED = 20_261_127;
 
 export async function runOnServer(definitions: readonly BehaviourDefinition[], fault?: Fault): Promise<BehaviourOutcome[]> {
   const spec = await (specPromise ??= loadSpec());
@@ -17,7 +19,7 @@ export async function runOnServer(definitions: readonly BehaviourDefinition[], f
   const client = new HttpClient({ baseUrl: server.url, accountSid: server.accountSid, authToken: server.authToken, timeoutMs: 10_000 });
   try {
     const runPrefix = `smc-meta-${randomBytes(3).toString("hex")}-`;
-    const config = { accountSid: server.accountSid, serviceSid: server.serviceSid, runPrefix };
+    const config = { accountSid: server.accountSid, serviceSid: server.serviceSid, runPrefix, seed: META_SEED };
     return await Promise.all(definitions.map((definition) => runBehaviour(definition, { api: new SyncMapApi(client, server.serviceSid), spec, config })));
   } finally {
     await client.close();
