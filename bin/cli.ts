@@ -130,6 +130,8 @@ async function runVitest(config: Config, reportDir: string, collector: Behaviour
     serviceSid: config.serviceSid,
     runPrefix: config.runPrefix,
     seed: config.seed,
+    runs: config.runs,
+    reportDir,
     requestTimeoutMs: config.requestTimeoutMs,
   };
   const signalsBefore = { SIGINT: process.listeners("SIGINT"), SIGTERM: process.listeners("SIGTERM") };

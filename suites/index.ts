@@ -10,6 +10,7 @@ import mapDelete from "./maps/delete.behaviours.ts";
 import mapList from "./maps/list.behaviours.ts";
 import { itemsGroups } from "./items/index.ts";
 import { permissionsGroups } from "./permissions/index.ts";
+import sequenceMaps from "./sequences/maps.behaviours.ts";
 
 export const behaviourGroups: ReadonlyArray<{ readonly title: string; readonly definitions: readonly BehaviourDefinition[] }> = [
   { title: "Authentication", definitions: mapAuth },
@@ -21,6 +22,7 @@ export const behaviourGroups: ReadonlyArray<{ readonly title: string; readonly d
   { title: "Maps: list and paging", definitions: mapList },
   ...itemsGroups,
   ...permissionsGroups,
+  { title: "Sequences: maps", definitions: sequenceMaps },
 ];
 
 export const allBehaviours: readonly BehaviourDefinition[] = behaviourGroups.flatMap((group) => group.definitions);

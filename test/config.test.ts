@@ -31,7 +31,7 @@ describe("parseRunArgs", () => {
     [["--seed", "-1"], /--seed/],
     [["--profile", "lite"], /--profile/],
     [["--profile", "mock"], /not supported yet/],
-    [["--runs", "5"], /not supported yet/],
+    [["--runs", "0"], /--runs/],
     [["--baseline", "x.json"], /not supported yet/],
     [["--waivers", "w.yaml"], /not supported yet/],
     [["--spec", "x.yaml"], /not supported yet/],

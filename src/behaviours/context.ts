@@ -34,7 +34,12 @@ export class BehaviourAborted extends Error {
 export interface BehaviourEnvironment {
   readonly api: SyncMapApi;
   readonly spec: ResponseValidator & { readonly limits: SpecLimits };
-  readonly config: Pick<Config, "accountSid" | "serviceSid" | "runPrefix" | "seed">;
+  readonly config: Pick<Config, "accountSid" | "serviceSid" | "runPrefix" | "seed"> & {
+    /** Property-based runs per model behaviour (--runs). */
+    readonly runs: number;
+    /** Where counterexamples are saved; absent = not saved (the meta-suite). */
+    readonly artefactDir?: string;
+  };
 }
 
 export class BehaviourContext {
@@ -66,6 +71,26 @@ export class BehaviourContext {
   /** Generated inputs, the same for the same --seed and behaviour: failures replay. */
   generate<T>(arbitrary: Arbitrary<T>, count: number, label = "default"): T[] {
     return sampleSeeded(arbitrary, this.environment.config.seed, `${this.behaviourId}:${label}`, count);
+  }
+
+  get seed(): number {
+    return this.environment.config.seed;
+  }
+  get runs(): number {
+    return this.environment.config.runs;
+  }
+  get artefactDir(): string | undefined {
+    return this.environment.config.artefactDir;
+  }
+
+  /** Maps a model sequence could not delete: they count as this behaviour's leaks. */
+  noteLeaked(sids: readonly string[]): void {
+    for (const sid of sids) this.createdMaps.add(sid);
+  }
+
+  /** A failure whose reproduction the behaviour wrote itself (a shrunk script, a seed). */
+  failWith(found: Omit<Failure, "reproduction">, reproduction: string): void {
+    this.failures.push({ ...found, reproduction });
   }
 
   /** A unique_name carrying the run prefix, so cleanup can always find what we made. */

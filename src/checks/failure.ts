@@ -10,6 +10,17 @@ export interface Failure {
   readonly documented: string;
   /** curl (and, for property runs, seed and script); filled in by the runner. */
   readonly reproduction?: string;
+  /** For a model-based failure: how to generate it again, and the shrunk script. */
+  readonly sequence?: SequenceFailure;
+}
+
+export interface SequenceFailure {
+  readonly seed: number;
+  readonly path: string;
+  /** The shrunk command list, one readable line per command, the diverging one last. */
+  readonly script: readonly string[];
+  /** The saved counterexample, for `sync-map-conformance replay FILE`. */
+  readonly file?: string;
 }
 
 /** A check: a small pure definition whose id states the property it holds the target to. */

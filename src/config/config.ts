@@ -17,6 +17,8 @@ export interface Config extends Credentials {
   readonly embedded: boolean;
   readonly profile: Profile;
   readonly seed: number;
+  /** Generated command sequences per model-based behaviour (--runs). */
+  readonly runs: number;
   readonly reportDir: string;
   /** Every name the run gives a resource starts with this, so cleanup can find them. */
   readonly runPrefix: string;
@@ -56,10 +58,12 @@ const RUN_OPTIONS = {
  */
 const NOT_YET_HONOURED: Record<string, string> = {
   spec: "--spec (deriving checks from another OpenAPI document) is not supported yet",
-  runs: "--runs (property-based runs per property) is not supported yet",
   baseline: "--baseline (regression diff against an earlier summary) is not supported yet",
   waivers: "--waivers (known deviations) is not supported yet",
 };
+
+/** Keeps a default embedded run well under a minute; nightly jobs pass --runs 500. */
+export const DEFAULT_RUNS = 25;
 
 export interface ParsedRunArgs {
   readonly config: Config;
@@ -89,6 +93,7 @@ export function parseRunArgs(argv: readonly string[], env: NodeJS.ProcessEnv): P
 
   const seed = parseInteger("--seed", text("seed"), 0, 2 ** 31 - 1) ?? randomSeed();
   const requestTimeoutMs = parseInteger("--request-timeout", text("request-timeout"), 100, 600_000) ?? 10_000;
+  const runs = parseInteger("--runs", text("runs"), 1, 100_000) ?? DEFAULT_RUNS;
 
   const accountSid = text("account-sid") ?? env.TWILIO_ACCOUNT_SID ?? "";
   const authToken = text("auth-token") ?? env.TWILIO_AUTH_TOKEN ?? "";
@@ -107,6 +112,7 @@ export function parseRunArgs(argv: readonly string[], env: NodeJS.ProcessEnv): P
     serviceSid,
     profile: "full",
     seed,
+    runs,
     reportDir: text("report-dir") ?? "reports",
     runPrefix: `smc-${seed.toString(36)}-${randomBytes(3).toString("hex")}-`,
     requestTimeoutMs,

@@ -53,7 +53,14 @@ export function proveBehaviours(title: string, definitions: readonly BehaviourDe
         const environment: BehaviourEnvironment = {
           api: new SyncMapApi(client, target.serviceSid),
           spec,
-          config: { accountSid: target.accountSid, serviceSid: target.serviceSid, runPrefix: target.runPrefix, seed: target.seed },
+          config: {
+            accountSid: target.accountSid,
+            serviceSid: target.serviceSid,
+            runPrefix: target.runPrefix,
+            seed: target.seed,
+            runs: target.runs,
+            artefactDir: target.reportDir,
+          },
         };
         await labelForAllure(entry);
         const outcome = await runBehaviour(definition, environment);

@@ -7,6 +7,9 @@ export interface ProvidedTarget {
   readonly serviceSid: string;
   readonly runPrefix: string;
   readonly seed: number;
+  readonly runs: number;
+  /** Absolute; counterexamples are saved below it. */
+  readonly reportDir: string;
   readonly requestTimeoutMs: number;
   readonly specFile?: string;
 }

@@ -12,6 +12,8 @@ import type { Fault } from "../../fixtures/reference/types.ts";
 let specPromise: Promise<SpecCatalog> | undefined;
 /** Fixed, so a meta failure replays with the same generated inputs. */
 const META_SEED = 20_261_127;
+/** Sequences per model behaviour: as many as a default run, so the meta-suite proves what users get. */
+const META_RUNS = 25;
 
 export async function runOnServer(definitions: readonly BehaviourDefinition[], fault?: Fault): Promise<BehaviourOutcome[]> {
   const spec = await (specPromise ??= loadSpec());
@@ -19,7 +21,7 @@ export async function runOnServer(definitions: readonly BehaviourDefinition[], f
   const client = new HttpClient({ baseUrl: server.url, accountSid: server.accountSid, authToken: server.authToken, timeoutMs: 10_000 });
   try {
     const runPrefix = `smc-meta-${randomBytes(3).toString("hex")}-`;
-    const config = { accountSid: server.accountSid, serviceSid: server.serviceSid, runPrefix, seed: META_SEED };
+    const config = { accountSid: server.accountSid, serviceSid: server.serviceSid, runPrefix, seed: META_SEED, runs: META_RUNS };
     return await Promise.all(definitions.map((definition) => runBehaviour(definition, { api: new SyncMapApi(client, server.serviceSid), spec, config })));
   } finally {
     await client.close();

@@ -1,0 +1,88 @@
+// Runs command sequences against a target: under fast-check (generate, run, shrink)
+// and on their own (confirming a counterexample, or replaying a saved one). Every
+// sequence gets a fresh namespace and a fresh model, and deletes what it made.
+import fc from "fast-check";
+import type { SyncMapApi } from "../http/syncApi.ts";
+import { SyncModel } from "./model.ts";
+import { ModelMismatch, RealSystem, type CommandJson, type ExecutedCommand } from "./real.ts";
+import type { SyncCommand } from "./commands/command.ts";
+import { commandFromJson } from "./commands/registry.ts";
+
+export interface SequenceOutcome {
+  readonly executed: readonly ExecutedCommand[];
+  readonly mismatch?: ModelMismatch;
+  /** A harness error (a bug of ours) rather than a verdict about the target. */
+  readonly error?: unknown;
+  readonly leaked: readonly string[];
+}
+
+/** fast-check hands commands wrapped; the wrapper keeps the shrinker's bookkeeping. */
+type Runnable = Pick<SyncCommand, "check" | "run" | "toString"> & { readonly cmd?: SyncCommand };
+
+export async function runSequence(api: SyncMapApi, namespace: string, commands: Iterable<Runnable>): Promise<SequenceOutcome> {
+  const model = new SyncModel();
+  const real = new RealSystem(api, namespace);
+  let mismatch: ModelMismatch | undefined;
+  let error: unknown;
+  try {
+    for (const command of commands) {
+      if (!command.check(model)) continue;
+      const inner = command.cmd ?? (command as SyncCommand);
+      real.executed.push({ text: inner.describe(), json: inner.toJSON() });
+      await command.run(model, real);
+    }
+  } catch (caught) {
+    if (caught instanceof ModelMismatch) mismatch = caught;
+    else error = caught;
+  }
+  const leaked = await real.cleanUp();
+  return { executed: real.executed, ...(mismatch === undefined ? {} : { mismatch }), ...(error === undefined ? {} : { error }), leaked };
+}
+
+export interface SequenceCheckOptions {
+  readonly api: SyncMapApi;
+  /** A fresh namespace for every sequence and every shrink step. */
+  readonly namespace: () => string;
+  readonly arbitraries: ReadonlyArray<fc.Arbitrary<SyncCommand>>;
+  readonly runs: number;
+  readonly seed: number;
+  readonly maxCommands: number;
+}
+
+export type SequenceCheck =
+  | { readonly failed: false; readonly runs: number; readonly leaked: readonly string[] }
+  | {
+      readonly failed: true;
+      readonly seed: number;
+      readonly path: string;
+      readonly shrinks: number;
+      /** The shrunk sequence as data, for the counterexample file and replay. */
+      readonly commands: readonly CommandJson[];
+      /** The shrunk sequence run once more: the script and where it diverged. */
+      readonly confirmed: SequenceOutcome;
+      readonly leaked: readonly string[];
+    };
+
+export async function checkSequences(options: SequenceCheckOptions): Promise<SequenceCheck> {
+  const leaked: string[] = [];
+  const property = fc.asyncProperty(fc.commands([...options.arbitraries], { maxCommands: options.maxCommands, size: "max" }), async (commands) => {
+    const outcome = await runSequence(options.api, options.namespace(), commands as Iterable<Runnable>);
+    leaked.push(...outcome.leaked);
+    if (outcome.mismatch !== undefined) throw outcome.mismatch;
+    if (outcome.error !== undefined) throw outcome.error;
+  });
+  const details = await fc.check(property, { seed: options.seed, numRuns: options.runs });
+  if (!details.failed || details.counterexample === null) return { failed: false, runs: details.numRuns, leaked };
+  const [shrunk] = details.counterexample;
+  // Only the commands that ran in the shrunk failure are its script.
+  const ran = [...(shrunk as Iterable<Runnable & { hasRan?: boolean }>)].filter((command) => command.hasRan !== false);
+  const commands = ran.map((command) => (command.cmd ?? (command as SyncCommand)).toJSON());
+  const confirmed = await runSequence(options.api, options.namespace(), commands.map(commandFromJson));
+  leaked.push(...confirmed.leaked);
+  return { failed: true, seed: details.seed, path: details.counterexamplePath ?? "", shrinks: details.numShrinks, commands, confirmed, leaked };
+}
+
+/** Replays saved commands once, e.g. from a counterexample file against another target. */
+export function replayCommands(api: SyncMapApi, namespace: string, commands: readonly CommandJson[]): Promise<SequenceOutcome> {
+  return runSequence(api, namespace, commands.map(commandFromJson));
+}
