@@ -48,6 +48,13 @@ export default tseslint.config(
     ]),
   },
   {
+    files: ["src/model/**/*.ts"],
+    rules: walls([
+      room(["vitest", "../behaviours/*", "../../behaviours/*", "../vitest/*", "../../vitest/*", "../run/*", "../../run/*"], "the model sits below the runner: behaviours use it, not the other way round."),
+      room(["**/fixtures/**"], "the model is the oracle: it never sees the reference server."),
+    ]),
+  },
+  {
     files: ["src/behaviours/**/*.ts", "src/run/**/*.ts", "src/catalogue/**/*.ts"],
     rules: walls([room(["vitest", "../vitest/*"], "the runner works without vitest (the meta-suite uses it directly)."), room(["**/fixtures/**"], "never fixtures")]),
   },

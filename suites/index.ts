@@ -11,6 +11,8 @@ import mapList from "./maps/list.behaviours.ts";
 import { itemsGroups } from "./items/index.ts";
 import { permissionsGroups } from "./permissions/index.ts";
 import sequenceMaps from "./sequences/maps.behaviours.ts";
+import sequenceItems from "./sequences/items.behaviours.ts";
+import sequencePermissions from "./sequences/permissions.behaviours.ts";
 
 export const behaviourGroups: ReadonlyArray<{ readonly title: string; readonly definitions: readonly BehaviourDefinition[] }> = [
   { title: "Authentication", definitions: mapAuth },
@@ -23,6 +25,8 @@ export const behaviourGroups: ReadonlyArray<{ readonly title: string; readonly d
   ...itemsGroups,
   ...permissionsGroups,
   { title: "Sequences: maps", definitions: sequenceMaps },
+  { title: "Sequences: items", definitions: sequenceItems },
+  { title: "Sequences: permissions", definitions: sequencePermissions },
 ];
 
 export const allBehaviours: readonly BehaviourDefinition[] = behaviourGroups.flatMap((group) => group.definitions);

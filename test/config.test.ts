@@ -32,8 +32,7 @@ describe("parseRunArgs", () => {
     [["--profile", "lite"], /--profile/],
     [["--profile", "mock"], /not supported yet/],
     [["--runs", "0"], /--runs/],
-    [["--baseline", "x.json"], /not supported yet/],
-    [["--waivers", "w.yaml"], /not supported yet/],
+    [["--exit-on-regressions"], /needs --baseline/],
     [["--spec", "x.yaml"], /not supported yet/],
   ])("refuses %j with a one-line reason", (argv, message) => {
     expect(() => parseRunArgs(argv, {})).toThrow(ConfigError);

@@ -14,6 +14,9 @@ import type { BehaviourContext } from "./context.ts";
 export interface SequenceBehaviourOptions {
   readonly arbitraries: ReadonlyArray<fc.Arbitrary<SyncCommand>>;
   readonly maxCommands: number;
+  /** Sequences that wait cost seconds each: such a behaviour runs a share of --runs. */
+  readonly runsFrom?: (runs: number) => number;
+  readonly preamble?: readonly SyncCommand[];
 }
 
 /** The saved form of a counterexample: enough to replay it against any target. */
@@ -32,9 +35,10 @@ export async function proveBySequences(t: BehaviourContext, options: SequenceBeh
     api: t.api,
     namespace: () => `${t.uniqueName("s")}-`,
     arbitraries: options.arbitraries,
-    runs: t.runs,
+    runs: options.runsFrom === undefined ? t.runs : options.runsFrom(t.runs),
     seed,
     maxCommands: options.maxCommands,
+    ...(options.preamble === undefined ? {} : { preamble: options.preamble }),
   });
   t.noteLeaked(result.leaked);
   if (!result.failed) return;
@@ -59,7 +63,7 @@ export async function proveBySequences(t: BehaviourContext, options: SequenceBeh
   const sequence = { seed: result.seed, path: result.path, script, ...(file === undefined ? {} : { file }) };
   if (confirmed.mismatch !== undefined) {
     const found = confirmed.mismatch.found;
-    t.failWith({ check: found.check, title: `After ${script.length} calls: ${found.title}`, received: found.received, documented: found.documented, sequence }, reproduction);
+    t.failWith({ check: found.check, title: `After ${script.length} ${script.length === 1 ? "call" : "calls"}: ${found.title}`, received: found.received, documented: found.documented, sequence }, reproduction);
     return;
   }
   // The shrunk sequence passed when run again: the target is not deterministic here.

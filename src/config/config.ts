@@ -24,6 +24,12 @@ export interface Config extends Credentials {
   readonly runPrefix: string;
   readonly requestTimeoutMs: number;
   readonly strict: boolean;
+  /** An earlier summary.json to diff against (--baseline). */
+  readonly baselineFile: string | undefined;
+  /** Known deviations: behaviour id, reason, expiry (--waivers). */
+  readonly waiversFile: string | undefined;
+  /** The exit status follows regressions against the baseline only (--exit-on-regressions). */
+  readonly exitOnRegressions: boolean;
 }
 
 /** A bad option or value: the CLI turns it into exit 2 with this one-line message. */
@@ -49,6 +55,7 @@ const RUN_OPTIONS = {
   waivers: { type: "string" },
   "request-timeout": { type: "string" },
   strict: { type: "boolean" },
+  "exit-on-regressions": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -58,8 +65,6 @@ const RUN_OPTIONS = {
  */
 const NOT_YET_HONOURED: Record<string, string> = {
   spec: "--spec (deriving checks from another OpenAPI document) is not supported yet",
-  baseline: "--baseline (regression diff against an earlier summary) is not supported yet",
-  waivers: "--waivers (known deviations) is not supported yet",
 };
 
 /** Keeps a default embedded run well under a minute; nightly jobs pass --runs 500. */
@@ -117,7 +122,11 @@ export function parseRunArgs(argv: readonly string[], env: NodeJS.ProcessEnv): P
     runPrefix: `smc-${seed.toString(36)}-${randomBytes(3).toString("hex")}-`,
     requestTimeoutMs,
     strict: values.strict === true,
+    baselineFile: text("baseline"),
+    waiversFile: text("waivers"),
+    exitOnRegressions: values["exit-on-regressions"] === true,
   });
+  if (config.exitOnRegressions && config.baselineFile === undefined) throw new ConfigError("--exit-on-regressions needs --baseline FILE");
   return { config, help: values.help === true };
 }
 

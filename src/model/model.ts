@@ -18,6 +18,19 @@ export interface ModelItem {
   writes: number;
 }
 
+/**
+ * A page of items that was read and not yet followed: the keys after `after` (in
+ * `order`) that exist when the next page is asked for, at most `pageSize` of them.
+ * Tokens "carry the last key" (facts §4), so records deleted or added in between
+ * neither shift nor repeat what comes next.
+ */
+export interface ModelCursor {
+  readonly order: "asc" | "desc";
+  readonly pageSize: number;
+  /** The last key the page before showed. */
+  readonly after: string;
+}
+
 export interface ModelMap {
   /** Logical ref: 0 for the first map the sequence created, 1 for the second… */
   readonly ref: number;
@@ -27,10 +40,14 @@ export interface ModelMap {
   deleted: boolean;
   readonly items: Map<string, ModelItem>;
   readonly permissions: Map<string, Flags>;
+  /** The open item-list cursor of this map, if a page was read with more to come. */
+  cursor?: ModelCursor | undefined;
 }
 
 export class SyncModel {
   readonly maps: ModelMap[] = [];
+  /** Writes since time last passed: a pause only matters between writes. */
+  writesSincePause = 0;
 
   /** Maps that exist now, in creation order. */
   live(): ModelMap[] {
@@ -72,11 +89,46 @@ export class SyncModel {
     target.expiry = ttl === 0 ? undefined : { write, ttl };
   }
 
+  /**
+   * Which live map an address reaches now: a unique name follows whoever holds it
+   * today, a sid only the map it was given to (facts §3 addressing).
+   */
+  reach(target: ModelMap, byName: boolean): ModelMap | undefined {
+    if (byName && target.uniqueName !== null) return this.byName(target.uniqueName);
+    return target.deleted ? undefined : target;
+  }
+
   /** Deleting a map deletes its items and permissions with it (seed; facts §3). */
   deleteMap(map: ModelMap): void {
     map.deleted = true;
     map.items.clear();
     map.permissions.clear();
+    map.cursor = undefined;
+  }
+
+  /** A new item: its ttl (0 or none = no expiry) counts from the creating write (facts §3). */
+  static createItem(map: ModelMap, key: string, data: unknown, ttl: number | undefined, write: WriteRef): ModelItem {
+    const item: ModelItem = { key, data, expiry: ttl === undefined || ttl === 0 ? undefined : { write, ttl }, writes: 0 };
+    map.items.set(key, item);
+    return item;
+  }
+
+  /** An item update: new data when sent, a ttl sent re-bases expiry; either way a new revision. */
+  static updateItem(item: ModelItem, data: unknown, ttl: number | undefined, write: WriteRef): void {
+    if (data !== undefined) item.data = data;
+    SyncModel.setExpiry(item, ttl, write);
+    item.writes += 1;
+  }
+
+  /** The keys a cursor's next page holds: those after it that exist now, at most a page of them. */
+  static nextPageKeys(map: ModelMap, cursor: ModelCursor): { readonly keys: string[]; readonly more: boolean } {
+    const after = SyncModel.orderedKeys(map, cursor.order, cursor.after, "exclusive");
+    return { keys: after.slice(0, cursor.pageSize), more: after.length > cursor.pageSize };
+  }
+
+  /** Identities with a permission record on the map, in code-point order, with their flags. */
+  static permissionsOf(map: ModelMap): Array<{ readonly identity: string; readonly flags: Flags }> {
+    return [...map.permissions.entries()].sort(([a], [b]) => compareCodePoints(a, b)).map(([identity, flags]) => ({ identity, flags }));
   }
 
   /** Keys in the documented order: code-point order, ascending unless desc (facts C10). */

@@ -74,6 +74,14 @@ export class RealSystem {
     if (this.clock === undefined && typeof stamped === "string") this.clock = { reference: exchange, stamped };
   }
 
+  /** The exchange of a recorded write: when we sent it, and how long it took. */
+  writeExchange(write: WriteRef): Exchange | undefined {
+    return this.writes[write];
+  }
+
+  /** The date_expires each map last showed, with the write that set it. */
+  readonly observedExpiry = new Map<number, { readonly dateExpires: string; readonly write: WriteRef; readonly ttl: number }>();
+
   timeOf(write: WriteRef): TargetTime | undefined {
     const exchange = this.writes[write];
     if (exchange === undefined || this.clock === undefined) return undefined;

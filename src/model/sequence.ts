@@ -47,6 +47,10 @@ export interface SequenceCheckOptions {
   readonly runs: number;
   readonly seed: number;
   readonly maxCommands: number;
+  /** Wall-clock budget for generating and shrinking (default 90 s). */
+  readonly timeBudgetMs?: number;
+  /** Fixed commands every sequence starts with (part of its script and its counterexample). */
+  readonly preamble?: readonly SyncCommand[];
 }
 
 export type SequenceCheck =
@@ -65,18 +69,23 @@ export type SequenceCheck =
 
 export async function checkSequences(options: SequenceCheckOptions): Promise<SequenceCheck> {
   const leaked: string[] = [];
+  const preamble = options.preamble ?? [];
   const property = fc.asyncProperty(fc.commands([...options.arbitraries], { maxCommands: options.maxCommands, size: "max" }), async (commands) => {
-    const outcome = await runSequence(options.api, options.namespace(), commands as Iterable<Runnable>);
+    const outcome = await runSequence(options.api, options.namespace(), [...preamble, ...(commands as Iterable<Runnable>)]);
     leaked.push(...outcome.leaked);
     if (outcome.mismatch !== undefined) throw outcome.mismatch;
     if (outcome.error !== undefined) throw outcome.error;
   });
-  const details = await fc.check(property, { seed: options.seed, numRuns: options.runs });
+  // Unbiased: fast-check starts small by default, but a budget of a few dozen sequences
+  // (or a handful that wait) is better spent on histories of full length from the start.
+  // A target that hangs must not hang the suite: generation and shrinking stop at the
+  // budget, and a failure found by then is reported with the shortest script so far.
+  const details = await fc.check(property, { seed: options.seed, numRuns: options.runs, unbiased: true, plugins: [fc.interruptAfterTimeLimit(options.timeBudgetMs ?? 90_000)] });
   if (!details.failed || details.counterexample === null) return { failed: false, runs: details.numRuns, leaked };
-  const [shrunk] = details.counterexample;
+  const [shrunk] = details.counterexample as unknown as [Iterable<Runnable>];
   // Only the commands that ran in the shrunk failure are its script.
   const ran = [...(shrunk as Iterable<Runnable & { hasRan?: boolean }>)].filter((command) => command.hasRan !== false);
-  const commands = ran.map((command) => (command.cmd ?? (command as SyncCommand)).toJSON());
+  const commands = [...preamble, ...ran.map((command) => command.cmd ?? (command as SyncCommand))].map((command) => command.toJSON());
   const confirmed = await runSequence(options.api, options.namespace(), commands.map(commandFromJson));
   leaked.push(...confirmed.leaked);
   return { failed: true, seed: details.seed, path: details.counterexamplePath ?? "", shrinks: details.numShrinks, commands, confirmed, leaked };

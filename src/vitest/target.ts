@@ -24,7 +24,14 @@ declare module "vitest" {
 export interface BehaviourMeta {
   readonly id: string;
   readonly outcome: "passed" | "failed" | "broken";
-  readonly failures: ReadonlyArray<{ check: string; title: string; received: string; documented: string; reproduction?: string }>;
+  readonly failures: ReadonlyArray<{
+    check: string;
+    title: string;
+    received: string;
+    documented: string;
+    reproduction?: string;
+    sequence?: { seed: number; path: string; script: readonly string[]; file?: string };
+  }>;
   readonly readings: ReadonlyArray<{ topic: string; reading: string }>;
   readonly requests: number;
   readonly leakedSids: readonly string[];

@@ -6,6 +6,7 @@ import { errorBodyIsTwilio } from "../../checks/errorBody.ts";
 import { expiryDerivesFromTtl } from "../../checks/expiry.ts";
 import { statusIsDocumented } from "../../checks/status.ts";
 import { show } from "../../checks/failure.ts";
+import { parseTwilioDate } from "../../checks/dates.ts";
 import { describeAnswer, parseJsonBody, type Exchange } from "../../http/exchange.ts";
 import type { ModelMap } from "../model.ts";
 import { ModelMismatch, type RealSystem } from "../real.ts";
@@ -72,4 +73,31 @@ export function expectSameRevision(real: RealSystem, exchange: Exchange, object:
   const last = real.seen(object).at(-1);
   if (last === undefined) return;
   expectEqual(exchange, `revision of ${object}`, revision, last, "no write happened since the last answer");
+}
+
+/**
+ * Between two writes that each set a ttl, expiry moves by the time between them (on our
+ * clock: skew cancels) plus the change of ttl. Both dates are floored to the second, so
+ * one second of slack, plus the two round trips. Catches expiry counted from the wrong write.
+ */
+export function expectExpiryMoved(
+  real: RealSystem,
+  exchange: Exchange,
+  subject: string,
+  previous: { readonly dateExpires: string; readonly write: number; readonly ttl: number },
+  current: { readonly dateExpires: unknown; readonly write: number; readonly ttl: number },
+): void {
+  const before = parseTwilioDate(previous.dateExpires);
+  const after = typeof current.dateExpires === "string" ? parseTwilioDate(current.dateExpires) : undefined;
+  const first = real.writeExchange(previous.write);
+  const second = real.writeExchange(current.write);
+  if (before === undefined || after === undefined || first === undefined || second === undefined) return;
+  const expectedMs = second.sentAt - first.sentAt + (current.ttl - previous.ttl) * 1000;
+  const toleranceMs = 1000 + first.elapsedMs + second.elapsedMs;
+  expectThat(
+    exchange,
+    Math.abs(after - before - expectedMs) <= toleranceMs,
+    `${subject}: date_expires moved ${((after - before) / 1000).toFixed(1)} s (${previous.dateExpires} → ${String(current.dateExpires)}) between writes ${((second.sentAt - first.sentAt) / 1000).toFixed(1)} s apart`,
+    `a ttl counts from the write that sent it, so expiry moves by the time between the writes plus the change of ttl (${(expectedMs / 1000).toFixed(1)} s ± ${(toleranceMs / 1000).toFixed(1)} s)`,
+  );
 }

@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { SyncModel, type ModelMap } from "../model.ts";
 import type { RealSystem } from "../real.ts";
 import { SyncCommand, addressOf, mapLabel } from "./command.ts";
-import { bodyOf, expectEqual, expectExpiry, expectNewRevision, expectRefusal, expectStatus, expectThat, type Json } from "./expect.ts";
+import { bodyOf, expectEqual, expectExpiry, expectExpiryMoved, expectNewRevision, expectRefusal, expectStatus, expectThat, type Json } from "./expect.ts";
 import { describeTtl, isValidTtl, ttlChoiceArbitrary, type TtlChoice } from "./ttl.ts";
 
 const MAP_NOT_FOUND_CODES = [20404, 54200, 54300];
@@ -32,6 +32,18 @@ function expectMapAnswer(real: RealSystem, exchange: Parameters<typeof bodyOf>[0
   expectExpiry(real, exchange, `map#${map.ref}`, body.date_expires, map.expiry);
 }
 
+/** After a write that set a ttl: expiry moved as the time between the writes says, then remember it. */
+function expectExpiryFromThisWrite(real: RealSystem, exchange: Parameters<typeof bodyOf>[0], body: Json, map: ModelMap): void {
+  const previous = real.observedExpiry.get(map.ref);
+  const expiry = map.expiry;
+  if (expiry === undefined || typeof body.date_expires !== "string") {
+    real.observedExpiry.delete(map.ref);
+    return;
+  }
+  if (previous !== undefined) expectExpiryMoved(real, exchange, `map#${map.ref}`, previous, { dateExpires: body.date_expires, write: expiry.write, ttl: expiry.ttl });
+  real.observedExpiry.set(map.ref, { dateExpires: body.date_expires, write: expiry.write, ttl: expiry.ttl });
+}
+
 export class CreateMap extends SyncCommand {
   readonly op = "CreateMap";
   constructor(readonly args: { readonly name: number | null; readonly ttl: TtlChoice; readonly alias: TtlAlias }) {
@@ -56,8 +68,10 @@ export class CreateMap extends SyncCommand {
     expectThat(exchange, typeof body.sid === "string", `sid = ${JSON.stringify(body.sid)}`, "a new map has a sid");
     real.calibrate(exchange, body.date_created);
     const map = model.createMap(uniqueName, this.args.ttl, real.recordWrite(exchange));
+    model.writesSincePause += 1;
     real.sids[map.ref] = body.sid as string;
     expectMapAnswer(real, exchange, body, map);
+    expectExpiryFromThisWrite(real, exchange, body, map);
     expectNewRevision(real, exchange, `m${map.ref}`, body.revision);
   }
 }
@@ -105,7 +119,9 @@ export class UpdateMap extends SyncCommand {
     const body = bodyOf(exchange);
     SyncModel.setExpiry(reached, this.args.ttl, real.recordWrite(exchange));
     reached.writes += 1;
+    model.writesSincePause += 1;
     expectMapAnswer(real, exchange, body, reached);
+    expectExpiryFromThisWrite(real, exchange, body, reached);
     expectNewRevision(real, exchange, `m${reached.ref}`, body.revision);
   }
 }
@@ -129,6 +145,7 @@ export class DeleteMap extends SyncCommand {
     expectStatus(exchange, 204, "DeleteSyncMap answers 204");
     model.deleteMap(reached);
     real.forget(`m${reached.ref}`);
+    real.observedExpiry.delete(reached.ref);
   }
 }
 
@@ -165,6 +182,29 @@ export class WalkMaps extends SyncCommand {
   }
 }
 
+/**
+ * Lets time pass, so a later write is seconds apart from an earlier one: expiry counted
+ * from the wrong write only shows then. Dates have whole seconds, hence over two of them.
+ */
+export class Pause extends SyncCommand {
+  readonly op = "Pause";
+  constructor(readonly args: { readonly ms: number }) {
+    super();
+  }
+  check(model: Readonly<SyncModel>): boolean {
+    return model.writesSincePause > 0 && model.live().some((map) => map.expiry !== undefined);
+  }
+  describe(): string {
+    return `Pause(${this.args.ms} ms)`;
+  }
+  async run(model: SyncModel): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, this.args.ms));
+    model.writesSincePause = 0;
+  }
+}
+
+export const PAUSE_MS = 2_200;
+
 const pick = fc.nat({ max: 7 });
 const alias = fc.constantFrom<TtlAlias>("CollectionTtl", "Ttl", "both");
 const name = fc.option(fc.integer({ min: 0, max: NAME_POOL_SIZE - 1 }), { nil: null, freq: 4 });
@@ -180,4 +220,19 @@ export function mapCommandArbitraries(): Array<fc.Arbitrary<SyncCommand>> {
     fc.record({ choice: pick, byName: fc.boolean() }).map((args) => new DeleteMap(args)),
     fc.record({ pageSize: fc.integer({ min: 1, max: 5 }) }).map((args) => new WalkMaps(args)),
   ];
+}
+
+/**
+ * Expiry across several updates over time: every sequence starts from a map with a ttl
+ * that was updated once, so any later pause and update is a second update seconds apart.
+ */
+export const MAP_EXPIRY_PREAMBLE: readonly SyncCommand[] = [
+  new CreateMap({ name: null, ttl: 3_600, alias: "CollectionTtl" }),
+  new UpdateMap({ choice: 0, byName: false, ttl: 3_600, alias: "CollectionTtl" }),
+];
+
+export function mapExpiryCommandArbitraries(): Array<fc.Arbitrary<SyncCommand>> {
+  const ttl = fc.constantFrom(600, 3_600);
+  const update = fc.record({ choice: fc.constant(0), byName: fc.constant(false), ttl, alias }).map((args) => new UpdateMap(args));
+  return [update, update, fc.constant(new Pause({ ms: PAUSE_MS }))];
 }
