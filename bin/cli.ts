@@ -1,9 +1,11 @@
 // The composition root: the only place that sees both the oracle (src/) and the
 // embedded reference server (fixtures/). Parses the command, starts what is needed,
 // drives vitest through its Node API, and turns the verdict into an exit status.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import { mkdir, rm } from "node:fs/promises";
-import { resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createVitest, type Vitest } from "vitest/node";
@@ -12,10 +14,15 @@ import { HarnessError } from "../src/errors.ts";
 import { loadCatalogue } from "../src/catalogue/catalogue.ts";
 import { loadSpec } from "../src/spec/index.ts";
 import { preflight } from "../src/run/preflight.ts";
+import { parseReplayArgs, readCounterexample, replayCounterexample } from "../src/run/replay.ts";
 import { sweep } from "../src/run/sweep.ts";
 import type { ProvidedTarget } from "../src/vitest/target.ts";
 import { BehaviourCollector } from "../reporters/collector.ts";
 import { buildSummary, exitCodeOf, writeSummary, type Summary } from "../reporters/summary.ts";
+import { applyBaseline, compareSummaries, exitCodeOnlyRegressions, formatDiff, readSummaryFile } from "../reporters/baseline.ts";
+import { applyWaivers, waiverNotices, type WaivedSummary } from "../reporters/waive.ts";
+import { writeReports } from "../reporters/html.ts";
+import { loadWaivers } from "../src/config/waivers.ts";
 import { startReferenceServer, type RunningServer } from "../fixtures/reference/index.ts";
 import { faultById, faultIds } from "../fixtures/faults/index.ts";
 
@@ -27,6 +34,14 @@ const USAGE = `sync-map-conformance ${VERSION}: conformance suite for the Sync M
 Usage:
   sync-map-conformance [run] [options]   run the suite (default command)
   sync-map-conformance serve [options]   run the reference server as a stateful mock
+  sync-map-conformance replay FILE [options]
+                                         run a saved counterexample once more
+  sync-map-conformance report [--report-dir DIR]
+                                         render DIR/allure-results as Allure HTML
+                                         (DIR/allure-report, history kept)
+  sync-map-conformance compare BEFORE.json AFTER.json [--strict]
+                                         what regressed and what got fixed
+                                         (exit 1 when something regressed)
 
 run options:
   --base-url URL        target; absent = start the embedded reference server
@@ -34,10 +49,23 @@ run options:
   --auth-token TOKEN    env TWILIO_AUTH_TOKEN (HTTP Basic password)
   --service-sid IS…     env SYNC_SERVICE_SID (the Sync Service under test)
   --profile full        every behaviour (mock: not supported yet)
-  --seed N              seed for generated names and data (default: random)
+  --seed N              seed for generated inputs and sequences (default: random)
+  --runs N              generated sequences per SEQ-* behaviour (default 25;
+                        nightly: 500)
   --report-dir DIR      where reports go (default ./reports)
   --request-timeout MS  per-request timeout (default 10000)
   --strict              a failed SHOULD behaviour fails the run too
+  --baseline FILE       an earlier summary.json: mark regressions and fixes
+  --exit-on-regressions with --baseline: exit 1 only for regressions
+  --waivers FILE        known deviations (YAML/JSON: id, reason, expires
+                        YYYY-MM-DD); waived failures do not fail the run,
+                        an expired waiver does
+
+replay FILE (a <report-dir>/counterexamples/*.json of a failed SEQ-* behaviour):
+  --base-url URL  --account-sid  --auth-token  --service-sid  --request-timeout
+                        as for run; without --base-url, a fresh embedded server.
+                        Exit 1 when the divergence happens again (REPRODUCED),
+                        0 when the target agrees with the model (NOT REPRODUCED).
 
 serve options:
   --host H (127.0.0.1)  --port P (4010; 0 = random)
@@ -53,7 +81,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (first === "--version") return print(VERSION);
     if (first === "serve") return await serve(rest);
     if (first === "run") return await run(rest);
-    if (first !== undefined && !first.startsWith("-")) throw new ConfigError(`unknown command "${first}" (use run or serve)`);
+    if (first === "replay") return await replay(rest);
+    if (first === "compare") return compare(rest);
+    if (first === "report") return await allureReport(rest);
+    if (first !== undefined && !first.startsWith("-")) throw new ConfigError(`unknown command "${first}" (use run, serve or replay)`);
     return await run(argv);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof HarnessError) {
@@ -75,6 +106,9 @@ async function run(argv: readonly string[]): Promise<number> {
   if (help) return print(USAGE);
   const catalogue = loadCatalogue();
   const spec = await loadSpec();
+  // Read these before any request: a bad file is a bad option (exit 2), not a late surprise.
+  const waivers = parsed.waiversFile === undefined ? undefined : loadWaivers(parsed.waiversFile);
+  const baseline = parsed.baselineFile === undefined ? undefined : readSummaryFile(parsed.baselineFile);
   const startedAt = new Date();
   let server: RunningServer | undefined;
   let config: Config = parsed;
@@ -90,7 +124,7 @@ async function run(argv: readonly string[]): Promise<number> {
     const interrupted = await runVitest(config, reportDir, collector);
     const leakedSids = collector.tests.flatMap((test) => test.meta?.leakedSids ?? []);
     const swept = await sweep(config, leakedSids);
-    const summary = buildSummary({
+    const built = buildSummary({
       version: VERSION,
       baseUrl: config.baseUrl ?? "",
       embedded: config.embedded,
@@ -107,9 +141,16 @@ async function run(argv: readonly string[]): Promise<number> {
       harnessErrors: collector.unhandledErrors,
       interrupted,
     });
+    const waived = waivers === undefined ? built : applyWaivers(built, waivers, new Date());
+    const diff = baseline === undefined ? undefined : compareSummaries(baseline, waived);
+    const summary = diff === undefined || config.baselineFile === undefined ? waived : applyBaseline(waived, diff, config.baselineFile);
     const file = writeSummary(reportDir, summary);
+    writeReports(reportDir, summary);
     printVerdict(summary, file);
+    if ("waivers" in summary) for (const notice of waiverNotices(summary as WaivedSummary)) process.stdout.write(`${notice}\n`);
+    if (diff !== undefined) process.stdout.write(`baseline ${config.baselineFile}:\n${formatDiff(diff)}\n`);
     if (interrupted) return 130;
+    if (config.exitOnRegressions && diff !== undefined) return exitCodeOnlyRegressions(diff, config.strict);
     return exitCodeOf(summary, config.strict);
   } finally {
     await server?.close();
@@ -200,11 +241,39 @@ function printVerdict(summary: Summary, file: string): void {
   for (const behaviour of summary.behaviours) {
     if (behaviour.status !== "failed" && behaviour.status !== "warned") continue;
     lines.push(`${behaviour.status === "failed" ? "FAILED" : "WARNED"} ${behaviour.id} (${behaviour.level}): ${behaviour.statement}`);
-    for (const found of behaviour.failures.slice(0, 3)) lines.push(`  - ${found.message}`);
+    for (const found of behaviour.failures.slice(0, 3)) {
+      lines.push(`  - ${found.message}`);
+      if (found.sequence !== undefined) {
+        lines.push(`    seed ${found.sequence.seed}, path "${found.sequence.path}":`, ...found.sequence.script.map((step) => `      ${step}`));
+        if (found.sequence.file !== undefined) lines.push(`    replay: npx sync-map-conformance replay ${found.sequence.file}`);
+      }
+    }
   }
   for (const { topic, readings } of summary.readings) lines.push(`reading: ${topic} = ${readings.join(", ")}`);
   lines.push(`report: ${file}`);
   process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+async function replay(argv: readonly string[]): Promise<number> {
+  const parsed = parseReplayArgs(argv, process.env);
+  if (parsed.help) return print(USAGE);
+  // A bad file is refused before a server starts or a request is sent.
+  const counterexample = readCounterexample(parsed.file);
+  let server: RunningServer | undefined;
+  let config: Config = parsed.config;
+  if (config.embedded) {
+    server = await startReferenceServer();
+    config = withTarget(config, server.url, server);
+  }
+  try {
+    await preflight(config);
+    const result = await replayCounterexample(config, counterexample);
+    process.stdout.write(result.text);
+    if (result.verdict === "broken") throw new HarnessError("SMC_ERR_INTERNAL", result.brokenReason ?? "replay broke the harness");
+    return result.verdict === "reproduced" ? 1 : 0;
+  } finally {
+    await server?.close();
+  }
 }
 
 async function serve(argv: readonly string[]): Promise<number> {
@@ -258,4 +327,54 @@ async function serve(argv: readonly string[]): Promise<number> {
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+/** `compare A.json B.json`: what changed between two runs; exit 1 when something regressed. */
+function compare(argv: readonly string[]): number {
+  const files = argv.filter((arg) => !arg.startsWith("-"));
+  const unknown = argv.filter((arg) => arg.startsWith("-") && arg !== "--strict");
+  if (unknown.length > 0) throw new ConfigError(`compare takes two summary files (and --strict), not ${unknown.join(" ")}`);
+  const [before, after] = files;
+  if (files.length !== 2 || before === undefined || after === undefined) throw new ConfigError("compare needs two files: compare BEFORE.json AFTER.json");
+  const diff = compareSummaries(readSummaryFile(before), readSummaryFile(after));
+  process.stdout.write(`${before} → ${after}\n${formatDiff(diff)}\n`);
+  return exitCodeOnlyRegressions(diff, argv.includes("--strict"));
+}
+
+/**
+ * `report`: the Allure HTML (Allure Report 3, no Java) from a run's allure-results. The
+ * history file beside it lets the next render show trends across runs.
+ */
+async function allureReport(argv: readonly string[]): Promise<number> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({ args: [...argv], strict: true, allowPositionals: false, options: { "report-dir": { type: "string" } } }));
+  } catch (error) {
+    throw new ConfigError((error as Error).message.split("\n")[0] ?? "bad option");
+  }
+  const reportDir = resolve(typeof values["report-dir"] === "string" ? values["report-dir"] : "reports");
+  if (!existsSync(join(reportDir, "allure-results"))) throw new ConfigError(`no allure-results in ${reportDir}: run the suite with --report-dir ${reportDir} first`);
+  const config = join(reportDir, "allurerc.json");
+  // Absolute paths: allure resolves them against the process's directory, not --cwd.
+  const settings = { name: "Sync Map conformance", output: join(reportDir, "allure-report"), historyPath: join(reportDir, "allure-history.jsonl") };
+  writeFileSync(config, `${JSON.stringify(settings, null, 2)}\n`);
+  const cli = allureCli();
+  const code = await new Promise<number | null>((done) => {
+    const child = spawn(process.execPath, [cli, "generate", "--config", config, "--cwd", reportDir, join(reportDir, "allure-results")], { cwd: reportDir, stdio: ["ignore", "ignore", "inherit"] });
+    child.on("close", done);
+    child.on("error", () => done(null));
+  });
+  if (code !== 0) throw new HarnessError("SMC_ERR_INTERNAL", `allure generate failed (exit ${code ?? "?"})`);
+  const index = join(reportDir, "allure-report", "index.html");
+  if (!existsSync(index)) throw new HarnessError("SMC_ERR_INTERNAL", `allure generate wrote no ${index}`);
+  process.stdout.write(`${index}\n`);
+  return 0;
+}
+
+/** The allure package's CLI script, wherever npm put the package (it exports no package.json). */
+function allureCli(): string {
+  let directory = dirname(createRequire(import.meta.url).resolve("allure"));
+  while (!existsSync(join(directory, "package.json")) && dirname(directory) !== directory) directory = dirname(directory);
+  const manifest = JSON.parse(readFileSync(join(directory, "package.json"), "utf8")) as { bin?: Record<string, string> };
+  return join(directory, manifest.bin?.allure ?? "cli.js");
 }

@@ -12,6 +12,8 @@ export interface SummaryFailure {
   readonly received: string;
   readonly documented: string;
   readonly reproduction?: string;
+  /** Model-based failures: seed, path, the shrunk script and the counterexample file. */
+  readonly sequence?: { readonly seed: number; readonly path: string; readonly script: readonly string[]; readonly file?: string };
 }
 
 export interface SummaryBehaviour {
@@ -113,6 +115,7 @@ function judge(entry: BehaviourEntry, test: CollectedTest | undefined, interrupt
     received: found.received,
     documented: found.documented,
     ...(found.reproduction === undefined ? {} : { reproduction: found.reproduction }),
+    ...(found.sequence === undefined ? {} : { sequence: found.sequence }),
   }));
   if (meta.outcome === "broken") failures.push(harnessFailure(meta.brokenReason ?? "the harness could not finish"));
   const status: BehaviourStatus = meta.outcome === "passed" ? "passed" : entry.level === "SHOULD" && meta.outcome === "failed" ? "warned" : "failed";

@@ -1,0 +1,351 @@
+// report.html: one self-contained page (inline CSS, no script, nothing fetched) that
+// opens from disk. Every text from the summary may come from the target, so every
+// one is escaped. Hooks for browser tests: data-behaviour-id / data-status on each
+// behaviour row, data-total on each total, pre.reproduction for each reproduction.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { BehaviourStatus, SummaryFailure } from "./summary.ts";
+import { renderMarkdown } from "./markdown.ts";
+import {
+  STATUSES,
+  anchorOf,
+  baselineLists,
+  behavioursWithFailures,
+  failureTitle,
+  formatDuration,
+  groupBehaviours,
+  groupCounts,
+  hasChanges,
+  hasWaivers,
+  readingRows,
+  scrub,
+  targetDescription,
+  verdictOf,
+  waiverLists,
+  type BehaviourGroup,
+  type RenderableBehaviour,
+  type RenderableSummary,
+} from "./render-shared.ts";
+
+export function renderHtml(summary: RenderableSummary): string {
+  const groups = groupBehaviours(summary.behaviours);
+  const verdict = verdictOf(summary);
+  const title = `Sync Map conformance: ${verdict.outcome} (${summary.target.baseUrl})`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${esc(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>Sync Map conformance report</h1>
+<p class="verdict verdict-${verdict.outcome}" data-verdict="${verdict.outcome}">${esc(verdict.text)}</p>
+${metadata(summary)}
+</header>
+<main>
+${baseline(summary)}
+${totals(summary)}
+${waivers(summary)}
+${harnessErrors(summary)}
+${failures(groups)}
+${behaviours(summary, groups)}
+${readings(summary)}
+</main>
+<footer>${esc(summary.tool.name)} ${esc(summary.tool.version)}: spec ${esc(summary.spec.hash)}</footer>
+</body>
+</html>
+`;
+}
+
+/** Writes report.md and report.html beside summary.json; returns their paths. */
+export function writeReports(reportDir: string, summary: RenderableSummary): { markdown: string; html: string } {
+  mkdirSync(reportDir, { recursive: true });
+  const markdown = join(reportDir, "report.md");
+  const html = join(reportDir, "report.html");
+  writeFileSync(markdown, renderMarkdown(summary));
+  writeFileSync(html, renderHtml(summary));
+  return { markdown, html };
+}
+
+function metadata(summary: RenderableSummary): string {
+  const rows: Array<[string, string, string]> = [
+    ["tool", "Tool", `${summary.tool.name} ${summary.tool.version}`],
+    ["target", "Target", targetDescription(summary)],
+    ["profile", "Profile", summary.profile],
+    ["seed", "Seed", String(summary.seed)],
+    ["run-prefix", "Run prefix", summary.runPrefix],
+    ["spec-hash", "Spec hash", summary.spec.hash],
+    ["started", "Started", summary.startedAt],
+    ["duration", "Duration", formatDuration(summary.durationMs)],
+    ["requests", "Requests made", String(summary.requests)],
+    ["leaks", "Resources left behind", String(summary.leaks)],
+  ];
+  return `<dl class="meta">${rows.map(([key, label, value]) => `<div data-meta="${key}"><dt>${label}</dt><dd>${esc(value)}</dd></div>`).join("")}</dl>`;
+}
+
+function baseline(summary: RenderableSummary): string {
+  const comparison = summary.baseline;
+  if (comparison === undefined) return "";
+  const lists = baselineLists(comparison).map(
+    (list) => `<div data-baseline="${list.key}"><h3 class="change-${list.key}">${list.title} (${list.ids.length})</h3>${idList(list.ids, list.linked)}</div>`,
+  );
+  return `<section id="baseline" class="baseline">
+<h2>Compared with the baseline</h2>
+<p>Baseline: <code>${esc(comparison.file)}</code></p>
+<div class="id-lists">
+${lists.join("\n")}
+</div>
+</section>`;
+}
+
+function waivers(summary: RenderableSummary): string {
+  if (summary.waivers === undefined) return "";
+  const lists = waiverLists(summary.waivers).map(
+    (list) => `<div data-waivers="${list.key}"><h3>${esc(list.title)} (${list.ids.length})</h3>${idList(list.ids, list.key !== "unknown")}</div>`,
+  );
+  return `<section id="waivers" class="waivers">
+<h2>Waivers</h2>
+${lists.length === 0 ? `<p class="none">The waivers file lists none.</p>` : `<div class="id-lists">\n${lists.join("\n")}\n</div>`}
+</section>`;
+}
+
+function idList(ids: readonly string[], linked: boolean): string {
+  if (ids.length === 0) return `<span class="none">none</span>`;
+  const item = (id: string): string => (linked ? `<a href="#${anchorOf("b", id)}"><code>${esc(id)}</code></a>` : `<code>${esc(id)}</code>`);
+  return `<ul>${ids.map((id) => `<li>${item(id)}</li>`).join("")}</ul>`;
+}
+
+function totals(summary: RenderableSummary): string {
+  const cells = (["behaviours", ...STATUSES] as const).map(
+    (key) => `<li class="total total-${key}"><span class="count" data-total="${key}">${summary.totals[key]}</span> <span class="label">${key}</span></li>`,
+  );
+  return `<section id="totals"><h2>Totals</h2><ul class="totals">${cells.join("")}</ul></section>`;
+}
+
+function harnessErrors(summary: RenderableSummary): string {
+  if (summary.harnessErrors.length === 0) return "";
+  return `<section id="harness-errors" class="harness-errors"><h2>Harness errors</h2><p>The harness itself went wrong here (not the target):</p><ul>${summary.harnessErrors
+    .map((error) => `<li><pre>${esc(error)}</pre></li>`)
+    .join("")}</ul></section>`;
+}
+
+function failures(groups: readonly BehaviourGroup[]): string {
+  const failing = behavioursWithFailures(groups);
+  const body = failing.length === 0 ? `<p class="none">None.</p>` : failing.map(({ group, behaviour }) => failedBehaviour(group, behaviour)).join("\n");
+  return `<section id="failures"><h2>Failures</h2>\n${body}\n</section>`;
+}
+
+function failedBehaviour(group: BehaviourGroup, behaviour: RenderableBehaviour): string {
+  const badges = [statusBadge(behaviour.status), `<span class="level">${esc(behaviour.level)}</span>`, `<span class="group">${esc(group.title)}</span>`, changeBadge(behaviour)].filter((badge) => badge !== "").join(" ");
+  return `<article class="failure status-${behaviour.status}" id="${anchorOf("f", behaviour.id)}" data-failure-of="${esc(behaviour.id)}" data-status="${behaviour.status}">
+<h3><a href="#${anchorOf("b", behaviour.id)}"><code>${esc(behaviour.id)}</code></a> ${badges}</h3>
+<p class="statement">${esc(behaviour.statement)}</p>
+<p class="source">Source: ${source(behaviour.source)}</p>
+${behaviour.waiver === undefined ? "" : `<p class="waiver">${behaviour.waiver.expired === true ? "Waiver expired, no longer applied" : "Waived"}: ${waiverText(behaviour)}</p>`}
+${behaviour.failures.map(failureBlock).join("\n")}
+</article>`;
+}
+
+function failureBlock(failure: SummaryFailure): string {
+  const sequence = failure.sequence;
+  const facts: Array<[string, string]> = [
+    ["Check", `<code>${esc(failure.check)}</code>`],
+    ["Received", `<span class="received">${esc(failure.received)}</span>`],
+    ["Documented", `<span class="documented">${esc(failure.documented)}</span>`],
+  ];
+  if (sequence !== undefined) {
+    facts.push(["Seed", `<code data-sequence="seed">${sequence.seed}</code>`], ["Path", `<code data-sequence="path">${esc(sequence.path)}</code>`]);
+    if (sequence.file !== undefined) facts.push(["Counterexample", `<code data-sequence="file">${esc(sequence.file)}</code>`]);
+  }
+  const script =
+    sequence === undefined || sequence.script.length === 0 ? "" : `<h5>Shrunk script</h5>\n<pre class="script">${esc(sequence.script.join("\n"))}</pre>`;
+  const reproduction = failure.reproduction === undefined ? "" : `<h5>Reproduction</h5>\n<pre class="reproduction">${esc(failure.reproduction)}</pre>`;
+  return `<div class="finding">
+<h4>${esc(failureTitle(failure))}</h4>
+<dl class="facts">${facts.map(([label, value]) => `<dt>${label}</dt><dd>${value}</dd>`).join("")}</dl>
+${script}
+${reproduction}
+</div>`;
+}
+
+function behaviours(summary: RenderableSummary, groups: readonly BehaviourGroup[]): string {
+  const withChange = hasChanges(summary);
+  const withWaiver = hasWaivers(summary);
+  const headers = ["Status", "ID", "Level", "Statement", "Source", "Requests", "Time", ...(withChange ? ["Change"] : []), ...(withWaiver ? ["Waiver"] : [])];
+  const sections = groups.map(
+    (group) => `<section class="group" id="group-${group.key}" data-group="${esc(group.key)}">
+<h3>${esc(group.title)} <span class="counts">${esc(groupCounts(group))}</span></h3>
+<div class="scroll"><table>
+<thead><tr>${headers.map((header) => `<th scope="col">${header}</th>`).join("")}</tr></thead>
+<tbody>
+${group.behaviours.map((behaviour) => row(behaviour, withChange, withWaiver)).join("\n")}
+</tbody>
+</table></div>
+</section>`,
+  );
+  return `<section id="behaviours"><h2>Behaviours</h2>
+${FILTER_INPUTS}
+<p class="filters" aria-label="Show">Show: ${FILTERS.map(([key, label]) => `<label for="filter-${key}">${label}</label>`).join(" ")}</p>
+${sections.join("\n")}
+</section>`;
+}
+
+function row(behaviour: RenderableBehaviour, withChange: boolean, withWaiver: boolean): string {
+  const id = esc(behaviour.id);
+  const idCell = behaviour.failures.length > 0 ? `<a href="#${anchorOf("f", behaviour.id)}"><code>${id}</code></a>` : `<code>${id}</code>`;
+  const notes = [
+    behaviour.skipReason === undefined ? "" : `<div class="note">Skipped: ${esc(behaviour.skipReason)}</div>`,
+    ...behaviour.readings.map((reading) => `<div class="note reading">Reading: ${esc(reading.topic)} = <code>${esc(reading.reading)}</code></div>`),
+  ].join("");
+  const change = behaviour.change === undefined ? "" : ` data-change="${esc(behaviour.change)}"`;
+  const cells = [
+    `<td>${statusBadge(behaviour.status)}</td>`,
+    `<td class="id">${idCell}</td>`,
+    `<td>${esc(behaviour.level)}</td>`,
+    `<td class="statement">${esc(behaviour.statement)}${notes}</td>`,
+    `<td class="source">${source(behaviour.source)}</td>`,
+    `<td class="num">${behaviour.requests}</td>`,
+    `<td class="num">${esc(formatDuration(behaviour.durationMs))}</td>`,
+    ...(withChange ? [`<td>${changeBadge(behaviour)}</td>`] : []),
+    ...(withWaiver ? [`<td>${behaviour.waiver === undefined ? "" : waiverText(behaviour)}</td>`] : []),
+  ];
+  return `<tr id="${anchorOf("b", behaviour.id)}" class="status-${behaviour.status}" data-behaviour-id="${id}" data-status="${behaviour.status}" data-level="${esc(behaviour.level)}"${change}>${cells.join("")}</tr>`;
+}
+
+function readings(summary: RenderableSummary): string {
+  const rows = readingRows(summary);
+  const intro = `<p>Where the documents disagree, every documented reading is accepted; this is the reading the target follows.</p>`;
+  if (rows.length === 0) return `<section id="readings"><h2>Readings</h2>${intro}<p class="none">No behaviour recorded a reading in this run.</p></section>`;
+  const body = rows
+    .map(
+      (entry) =>
+        `<tr data-topic="${esc(entry.topic)}"><td>${esc(entry.topic)}</td><td>${entry.readings.map((reading) => `<code>${esc(reading)}</code>`).join(", ")}${
+          entry.readings.length > 1 ? ` <span class="badge status-warned">more than one: the target is not consistent</span>` : ""
+        }</td><td>${entry.behaviours.map((id) => `<a href="#${anchorOf("b", id)}"><code>${esc(id)}</code></a>`).join(" ")}</td></tr>`,
+    )
+    .join("\n");
+  return `<section id="readings"><h2>Readings</h2>${intro}
+<div class="scroll"><table><thead><tr><th scope="col">Topic</th><th scope="col">The target follows</th><th scope="col">Seen by</th></tr></thead>
+<tbody>
+${body}
+</tbody></table></div></section>`;
+}
+
+function statusBadge(status: BehaviourStatus): string {
+  return `<span class="badge status-${status}">${status}</span>`;
+}
+
+function changeBadge(behaviour: RenderableBehaviour): string {
+  if (behaviour.change === undefined) return "";
+  return `<span class="badge change change-${behaviour.change.replace(/[^a-z]+/g, "-")}">${esc(behaviour.change)}</span>`;
+}
+
+function waiverText(behaviour: RenderableBehaviour): string {
+  const waiver = behaviour.waiver;
+  if (waiver === undefined) return "";
+  const expired = waiver.expired === true;
+  const expiry = waiver.expires === undefined ? "" : ` <span class="expires${expired ? " expired" : ""}">(${expired ? "expired" : "expires"} ${esc(waiver.expires)})</span>`;
+  return `<span class="waiver-reason"${expired ? ' data-waiver-expired="true"' : ""}>${esc(waiver.reason)}</span>${expiry}`;
+}
+
+/** Sources cite document URLs: http(s) ones become links (nothing is fetched), the rest stays text. */
+function source(value: string): string {
+  return scrub(value)
+    .split(/(https?:\/\/[^\s;,)]+)/)
+    .map((part, index) => (index % 2 === 1 ? `<a href="${esc(part)}" rel="noreferrer">${esc(part)}</a>` : esc(part)))
+    .join("");
+}
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+export function esc(value: string): string {
+  return scrub(value).replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+}
+
+const FILTERS: ReadonlyArray<[string, string]> = [
+  ["all", "all"],
+  ["attention", "failed and warned"],
+  ["failed", "failed"],
+  ["warned", "warned"],
+  ["waived", "waived"],
+  ["skipped", "skipped"],
+  ["passed", "passed"],
+];
+
+// The status filter is CSS alone (radio inputs and :has), so the page needs no script;
+// without :has every row simply stays visible.
+const FILTER_INPUTS = FILTERS.map(([key]) => `<input type="radio" name="status-filter" class="filter-input" id="filter-${key}"${key === "all" ? " checked" : ""}>`).join("\n");
+
+const FILTER_RULES = FILTERS.filter(([key]) => key !== "all")
+  .map(([key]) => {
+    const shown = key === "attention" ? ["failed", "warned"] : [key];
+    const hide = `body:has(#filter-${key}:checked) tr[data-status]${shown.map((status) => `:not([data-status="${status}"])`).join("")}{display:none}`;
+    const label = `body:has(#filter-${key}:checked) label[for="filter-${key}"]{background:#1f2937;color:#fff}`;
+    return `${hide}\n${label}`;
+  })
+  .join("\n");
+
+const STATUS_COLOURS: Record<BehaviourStatus, [string, string]> = {
+  failed: ["#b91c1c", "#fee2e2"],
+  warned: ["#a16207", "#fef3c7"],
+  waived: ["#6b21a8", "#f3e8ff"],
+  skipped: ["#4b5563", "#f3f4f6"],
+  passed: ["#15803d", "#dcfce7"],
+};
+
+const STYLE = `
+:root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:15px;line-height:1.45;color:#111827;background:#fff}
+body{margin:0 auto;max-width:1400px;padding:1.5rem 2rem 3rem}
+h1{font-size:1.6rem;margin:0 0 .5rem}h2{font-size:1.3rem;margin:2rem 0 .75rem;border-bottom:1px solid #e5e7eb;padding-bottom:.25rem}
+h3{font-size:1.05rem;margin:1.25rem 0 .5rem}h4{font-size:.95rem;margin:.75rem 0 .4rem}h5{font-size:.85rem;margin:.75rem 0 .25rem;color:#374151}
+code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em}
+pre{background:#f9fafb;border:1px solid #e5e7eb;border-radius:4px;padding:.6rem .75rem;white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
+pre.reproduction{background:#0f172a;color:#e2e8f0;border-color:#0f172a}
+a{color:#1d4ed8}
+.verdict{display:inline-block;font-weight:600;padding:.4rem .8rem;border-radius:4px;margin:.25rem 0 1rem}
+.verdict-passed{background:#dcfce7;color:#14532d}.verdict-failed{background:#fee2e2;color:#7f1d1d}.verdict-interrupted{background:#fef3c7;color:#78350f}
+.meta{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:.25rem 1.5rem;margin:0}
+.meta div{display:flex;gap:.5rem;min-width:0}.meta dt{color:#6b7280;white-space:nowrap}.meta dd{margin:0;overflow-wrap:anywhere;font-weight:500}
+.totals{list-style:none;display:flex;flex-wrap:wrap;gap:.75rem;padding:0;margin:0}
+.total{border:1px solid #e5e7eb;border-radius:6px;padding:.5rem 1rem;min-width:6rem}
+.total .count{display:block;font-size:1.6rem;font-weight:700}.total .label{color:#4b5563}
+${STATUSES.map((status) => `.total-${status} .count{color:${STATUS_COLOURS[status][0]}}`).join("")}
+.badge{display:inline-block;font-size:.78rem;font-weight:600;padding:.05rem .45rem;border-radius:999px;white-space:nowrap;vertical-align:middle}
+${STATUSES.map((status) => `.badge.status-${status}{color:${STATUS_COLOURS[status][0]};background:${STATUS_COLOURS[status][1]}}`).join("")}
+.change-regressed{color:#b91c1c}.badge.change-regressed{background:#fee2e2}
+.change-fixed{color:#15803d}.badge.change-fixed{background:#dcfce7}
+.change-still-failing{color:#a16207}.badge.change-still-failing{background:#fef3c7}.badge.change-unchanged{color:#4b5563;background:#f3f4f6}
+.change-new{color:#1d4ed8}.badge.change-new{background:#dbeafe}.change-removed,.change-not-run{color:#4b5563}.badge.change-removed,.badge.change-not-run{background:#f3f4f6}
+.level,.group{font-size:.8rem;color:#4b5563;font-weight:500}
+.failure{border:1px solid #e5e7eb;border-left:4px solid #b91c1c;border-radius:4px;padding:.25rem 1rem .75rem;margin:0 0 1rem}
+.failure.status-warned{border-left-color:#a16207}.failure.status-waived{border-left-color:#6b21a8}
+.failure .statement{margin:.25rem 0}.failure .source{margin:.25rem 0;color:#4b5563;font-size:.9rem}
+.finding{margin-top:.75rem;padding-top:.25rem;border-top:1px dashed #e5e7eb}
+.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem .75rem;margin:0}
+.facts dt{color:#6b7280}.facts dd{margin:0;overflow-wrap:anywhere}
+.received{color:#7f1d1d}.documented{color:#14532d}
+.scroll{overflow-x:auto}
+table{border-collapse:collapse;width:100%;font-size:.9rem}
+th,td{border-bottom:1px solid #e5e7eb;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:#f9fafb;font-weight:600;position:sticky;top:0}
+td.num{text-align:right;white-space:nowrap}td.id{white-space:nowrap}td.source{color:#4b5563;font-size:.85rem;overflow-wrap:anywhere;max-width:22rem}
+tr.status-failed{background:#fef2f2}tr.status-warned{background:#fffbeb}
+.note{font-size:.82rem;color:#4b5563;margin-top:.15rem}
+.counts{font-size:.85rem;font-weight:400;color:#6b7280;margin-left:.5rem}
+.none{color:#6b7280}
+.id-lists{display:flex;gap:1rem 3rem;flex-wrap:wrap}.id-lists ul{margin:.25rem 0;padding-left:1.25rem}.id-lists h3{font-size:.95rem}
+.expires.expired{color:#b91c1c;font-weight:600}
+.harness-errors pre{border-color:#fca5a5}
+.filter-input{position:absolute;opacity:0;pointer-events:none}
+.filters{display:none;gap:.4rem;flex-wrap:wrap;align-items:center}
+.filters label{cursor:pointer;border:1px solid #d1d5db;border-radius:999px;padding:.1rem .6rem;font-size:.85rem}
+@supports selector(:has(*)){.filters{display:flex}}
+body:has(#filter-all:checked) label[for="filter-all"]{background:#1f2937;color:#fff}
+${FILTER_RULES}
+footer{margin-top:3rem;color:#9ca3af;font-size:.8rem;overflow-wrap:anywhere}
+@media print{.filters{display:none!important}pre.reproduction{background:#f9fafb;color:#111827}}
+`;
