@@ -14,6 +14,7 @@ import { SyncCommand, addressOf } from "./command.ts";
 import { bodyOf, expectEqual, expectExpiry, expectNewRevision, expectRefusal, expectSameRevision, expectStatus, expectThat, type Json } from "./expect.ts";
 import { CreateMap, DeleteMap, FetchMap, ttlForm, type TtlAlias } from "./maps.ts";
 import { describeTtl, isValidTtl, ttlChoiceArbitrary, type TtlChoice } from "./ttl.ts";
+import { jsonDataArbitrary } from "../../arbitraries/jsonData.ts";
 
 /** Facts C5: any of the documented not-found codes, for a missing map or a missing item. */
 export const NOT_FOUND_CODES = [20404, 54200, 54201, 54300];
@@ -88,16 +89,31 @@ function describeMap(args: { readonly choice: number; readonly byName: boolean }
   return `${args.byName ? "by name" : "by sid"}, pick ${args.choice}`;
 }
 
-function describeData(index: number | null): string {
-  return index === null ? "" : `, data=${JSON.stringify(dataAt(index))}`;
+/** Data a command sends: one of the pool (so earlier data comes back), a generated object, or too much. */
+export type DataChoice = number | Json | "oversize";
+
+/** Well over the 16 KiB limit; the exact boundary is not asserted (facts §3). */
+const OVERSIZE_BYTES = 20 * 1024;
+
+function describeData(choice: DataChoice | null): string {
+  if (choice === null) return "";
+  if (choice === "oversize") return `, data=${OVERSIZE_BYTES / 1024} KiB`;
+  return `, data=${JSON.stringify(dataAt(choice))}`;
 }
 
-function dataAt(index: number): Json {
+function dataText(choice: DataChoice): string {
+  return choice === "oversize" ? JSON.stringify({ pad: "x".repeat(OVERSIZE_BYTES) }) : JSON.stringify(dataAt(choice));
+}
+
+function dataAt(index: number | Json): Json {
+  if (typeof index !== "number") return index;
   return DATA_POOL[index % DATA_POOL.length] as Json;
 }
 
+/** The object id RealSystem files an item's revisions under; the key is encoded, so
+ * forgetting item "a" (a prefix match) never forgets an item "a/b". */
 export function itemObject(map: ModelMap, key: string): string {
-  return `m${map.ref}/${key}`;
+  return `m${map.ref}/${encodeURIComponent(key)}`;
 }
 
 function itemLabel(map: ModelMap, key: string): string {
@@ -193,7 +209,7 @@ type MapArgs = {
 
 export class CreateItem extends SyncCommand {
   readonly op = "CreateItem";
-  constructor(readonly args: MapArgs & { readonly key: string; readonly data: number; readonly ttl: TtlChoice; readonly alias: ItemTtlAlias; readonly collectionTtl: TtlChoice }) {
+  constructor(readonly args: MapArgs & { readonly key: string; readonly data: DataChoice; readonly ttl: TtlChoice; readonly alias: ItemTtlAlias; readonly collectionTtl: TtlChoice }) {
     super();
   }
   check(model: Readonly<SyncModel>): boolean {
@@ -208,14 +224,15 @@ export class CreateItem extends SyncCommand {
   async run(model: SyncModel, real: RealSystem): Promise<void> {
     const { key, ttl, alias, collectionTtl } = this.args;
     const target = targetOf(model, this.args.choice);
-    const data = dataAt(this.args.data);
-    const form = { Key: key, Data: JSON.stringify(data), ...itemTtlForm(ttl, alias), ...collectionTtlForm(collectionTtl) };
+    const form = { Key: key, Data: dataText(this.args.data), ...itemTtlForm(ttl, alias), ...collectionTtlForm(collectionTtl) };
     const exchange = real.noteExchange(await real.api.createItem(addressOf(real, target, this.args.byName), form));
     const reached = model.reach(target, this.args.byName);
     const problems = ttlProblems([[alias === "Ttl" ? "Ttl" : "ItemTtl", ttl], ["CollectionTtl", collectionTtl]]);
+    if (this.args.data === "oversize") problems.push({ status: "4xx", codes: [], why: "Data over 16 KiB is refused (54006)" });
     if (reached === undefined) problems.push({ status: 404, codes: NOT_FOUND_CODES, why: "the address names no live map" });
     else if (reached.items.has(key)) problems.push({ status: 409, codes: [54208], why: `key ${JSON.stringify(key)} already exists in the map` });
-    if (expectProblems(exchange, problems) || reached === undefined) return;
+    if (expectProblems(exchange, problems) || reached === undefined || this.args.data === "oversize") return;
+    const data = dataAt(this.args.data);
 
     expectStatus(exchange, 201, "CreateSyncMapItem answers 201");
     const body = bodyOf(exchange);
@@ -290,7 +307,7 @@ function describeIfMatch(choice: IfMatchChoice, stale: number): string {
 
 type UpdateItemArgs = MapArgs & {
   readonly key: KeyChoice;
-  readonly data: number | null;
+  readonly data: Exclude<DataChoice, "oversize"> | null;
   readonly ttl: TtlChoice;
   readonly alias: ItemTtlAlias;
   readonly collectionTtl: TtlChoice;
@@ -571,5 +588,35 @@ export function itemCommandArbitraries(): Array<fc.Arbitrary<SyncCommand>> {
     [2, fc.record({ choice: pick, byName: fc.boolean(), order, from: fc.option(key, { nil: null }), bounds, pageSize: fc.integer({ min: 1, max: 4 }) }).map((args) => new ListItems(args.order === "asc" ? args : { ...args, from: null }))],
     [3, fc.record({ choice: pick, byName: fc.boolean(), order, pageSize: fc.integer({ min: 1, max: 2 }) }).map((args) => new OpenItemPage(args))],
     [4, fc.record({ cursor: fc.nat({ max: 3 }) }).map((args) => new NextItemPage(args))],
+  ]);
+}
+
+/**
+ * Keys with a space and the characters that mean something in a URL (ASCII, so their
+ * order is documented, facts C10): they travel percent-encoded in every item path.
+ */
+export const VALUE_KEY_POOL = ["a b", "a/b", "a?b#c", "100%", "a+b&c=d", "x"] as const;
+
+/**
+ * The values themselves: reserved-character keys, generated JSON objects up to 2 KiB
+ * (spec arbitraries: unicode text, numbers every parser keeps) and now and then data
+ * over the 16 KiB limit, which must be refused and change nothing.
+ */
+export function itemValueCommandArbitraries(): Array<fc.Arbitrary<SyncCommand>> {
+  const valueKey = fc.constantFrom(...VALUE_KEY_POOL);
+  const valueKeyChoice: fc.Arbitrary<KeyChoice> = fc.oneof({ weight: 2, arbitrary: fc.nat({ max: 3 }) }, { weight: 1, arbitrary: valueKey });
+  const generated: fc.Arbitrary<Exclude<DataChoice, "oversize">> = fc.oneof({ weight: 3, arbitrary: jsonDataArbitrary({ maxBytes: 2048 }) }, { weight: 1, arbitrary: fc.nat({ max: DATA_POOL.length - 1 }) });
+  const createData: fc.Arbitrary<DataChoice> = fc.oneof({ weight: 6, arbitrary: generated }, { weight: 1, arbitrary: fc.constant<DataChoice>("oversize") });
+  const none = fc.constant(undefined);
+  const create = fc.record({ choice: fc.constant(0), byName: fc.boolean(), key: valueKey, data: createData, ttl: none, alias: itemAlias, collectionTtl: none }).map((args) => new CreateItem(args));
+  const update = fc
+    .record({ choice: fc.constant(0), byName: fc.boolean(), key: valueKeyChoice, data: generated, ttl: none, alias: itemAlias, collectionTtl: none, ifMatch, stale: fc.nat({ max: 7 }) })
+    .map((args) => new UpdateItem(args));
+  return weighted([
+    [4, create],
+    [3, update],
+    [3, fc.record({ choice: fc.constant(0), byName: fc.boolean(), key: valueKeyChoice }).map((args) => new FetchItem(args))],
+    [2, fc.record({ choice: fc.constant(0), byName: fc.boolean(), key: valueKeyChoice, ifMatch: fc.constant<IfMatchChoice>("none"), stale: fc.constant(0) }).map((args) => new DeleteItem(args))],
+    [2, fc.record({ choice: fc.constant(0), byName: fc.boolean(), order, from: fc.constant(null), bounds: fc.constant<"inclusive" | "exclusive">("inclusive"), pageSize: fc.integer({ min: 1, max: 4 }) }).map((args) => new ListItems(args))],
   ]);
 }
