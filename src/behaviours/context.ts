@@ -8,7 +8,7 @@ import { statusIsDocumented } from "../checks/status.ts";
 import type { Config } from "../config/config.ts";
 import { toCurl } from "../http/curl.ts";
 import type { FormFields } from "../http/client.ts";
-import { describeAnswer, parseJsonBody, type Exchange } from "../http/exchange.ts";
+import { describeAnswer, parseJsonBody, renderRequest, renderResponse, type Exchange } from "../http/exchange.ts";
 import type { SyncMapApi } from "../http/syncApi.ts";
 import type { SpecLimits } from "../spec/index.ts";
 import { sampleSeeded } from "../arbitraries/seeded.ts";
@@ -89,8 +89,8 @@ export class BehaviourContext {
   }
 
   /** A failure whose reproduction the behaviour wrote itself (a shrunk script, a seed). */
-  failWith(found: Omit<Failure, "reproduction">, reproduction: string): void {
-    this.failures.push({ ...found, reproduction });
+  failWith(found: Omit<Failure, "reproduction">, reproduction: string, exchange?: Exchange): void {
+    this.failures.push({ ...found, reproduction, ...(exchange === undefined ? {} : { evidence: evidenceOf(exchange) }) });
   }
 
   /** A unique_name carrying the run prefix, so cleanup can always find what we made. */
@@ -201,8 +201,12 @@ export class BehaviourContext {
   }
 
   private record(found: Failure, exchange: Exchange | undefined): void {
-    const reproduction = exchange === undefined ? undefined : `${toCurl(exchange, { accountSid: this.accountSid })}\n# answered: ${describeAnswer(exchange)}`;
-    this.failures.push(reproduction === undefined ? found : { ...found, reproduction });
+    if (exchange === undefined) {
+      this.failures.push(found);
+      return;
+    }
+    const reproduction = `${toCurl(exchange, { accountSid: this.accountSid })}\n# answered: ${describeAnswer(exchange)}`;
+    this.failures.push({ ...found, reproduction, evidence: evidenceOf(exchange) });
   }
 }
 
@@ -210,4 +214,8 @@ export class BehaviourContext {
 export function isGone(exchange: Exchange): boolean {
   const status = exchange.response?.status;
   return status !== undefined && ((status >= 200 && status < 300) || status === 404);
+}
+
+function evidenceOf(exchange: Exchange): { request: string; response: string } {
+  return { request: renderRequest(exchange), response: renderResponse(exchange) };
 }

@@ -63,7 +63,7 @@ export async function proveBySequences(t: BehaviourContext, options: SequenceBeh
   const sequence = { seed: result.seed, path: result.path, script, ...(file === undefined ? {} : { file }) };
   if (confirmed.mismatch !== undefined) {
     const found = confirmed.mismatch.found;
-    t.failWith({ check: found.check, title: `After ${script.length} ${script.length === 1 ? "call" : "calls"}: ${found.title}`, received: found.received, documented: found.documented, sequence }, reproduction);
+    t.failWith({ check: found.check, title: `After ${script.length} ${script.length === 1 ? "call" : "calls"}: ${found.title}`, received: found.received, documented: found.documented, sequence }, reproduction, exchange);
     return;
   }
   // The shrunk sequence passed when run again: the target is not deterministic here.

@@ -12,6 +12,8 @@ export interface Failure {
   readonly reproduction?: string;
   /** For a model-based failure: how to generate it again, and the shrunk script. */
   readonly sequence?: SequenceFailure;
+  /** The exchange that shows it, as text for attachments (no credentials in it). */
+  readonly evidence?: { readonly request: string; readonly response: string };
 }
 
 export interface SequenceFailure {

@@ -65,3 +65,20 @@ export function describeAnswer(exchange: Exchange): string {
   }
   return `${exchange.response.status} ${preview(exchange.response.bodyText)}`;
 }
+
+/** The request as text for an attachment: method, URL, headers (never Authorization), form. */
+export function renderRequest(exchange: Exchange): string {
+  const { request } = exchange;
+  const lines = [`${request.method} ${request.url}`, ...Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`)];
+  if (request.authenticated) lines.push("authorization: Basic (account SID and $TWILIO_AUTH_TOKEN; not recorded)");
+  if (request.form !== undefined) lines.push("", new URLSearchParams(request.form.map(([name, value]): [string, string] => [name, value])).toString());
+  return lines.join("\n");
+}
+
+/** The answer as text for an attachment: status, headers, body (cut at 16 KiB). */
+export function renderResponse(exchange: Exchange, maxBody = 16 * 1024): string {
+  const response = exchange.response;
+  if (response === undefined) return `no response: ${exchange.transportError?.code ?? "?"} ${exchange.transportError?.message ?? ""}`.trim();
+  const body = response.bodyText.length > maxBody ? `${response.bodyText.slice(0, maxBody)}…` : response.bodyText;
+  return [`HTTP ${response.status}`, ...Object.entries(response.headers).map(([name, value]) => `${name}: ${value}`), "", body].join("\n");
+}

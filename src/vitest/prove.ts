@@ -96,9 +96,16 @@ async function labelForAllure(entry: BehaviourEntry): Promise<void> {
   for (const url of entry.source.match(/https?:\/\/[^\s;,)]+/g) ?? []) await allure.link(url, url);
 }
 
+/** Per failure: the verdict, then the request, the response and the curl on their own. */
 async function attachFailures(outcome: BehaviourOutcome): Promise<void> {
   for (const [index, found] of outcome.failures.entries()) {
+    const label = `failure ${index + 1}`;
     const text = `${found.title}\nReceived:   ${found.received}\nDocumented: ${found.documented}\n${found.reproduction === undefined ? "" : `\nReproduce with:\n${found.reproduction}\n`}`;
-    await allure.attachment(`failure ${index + 1}: ${found.check}`, text, "text/plain");
+    await allure.attachment(`${label}: ${found.check}`, text, "text/plain");
+    if (found.evidence !== undefined) {
+      await allure.attachment(`${label}: request`, found.evidence.request, "text/plain");
+      await allure.attachment(`${label}: response`, found.evidence.response, "text/plain");
+    }
+    if (found.reproduction !== undefined) await allure.attachment(`${label}: curl`, found.reproduction, "text/plain");
   }
 }

@@ -31,6 +31,7 @@ export interface BehaviourMeta {
     documented: string;
     reproduction?: string;
     sequence?: { seed: number; path: string; script: readonly string[]; file?: string };
+    evidence?: { request: string; response: string };
   }>;
   readonly readings: ReadonlyArray<{ topic: string; reading: string }>;
   readonly requests: number;

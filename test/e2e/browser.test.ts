@@ -75,14 +75,17 @@ describe.skipIf(!haveChromium)("reports in a real browser", () => {
     await page.close();
   });
 
-  it("the Allure HTML renders the failed behaviour and its failure attachment", async () => {
+  it("the Allure HTML renders the failed behaviour with its request, response and curl attachments", async () => {
     const { server, url } = await staticServer(join(dir, "allure-report"));
     try {
       const page = await browser.newPage();
       await page.goto(url);
       await page.waitForFunction((id) => (globalThis as unknown as PageGlobals).document.body.innerText.includes(id), BEHAVIOUR, { timeout: 30_000 });
       await page.getByText(BEHAVIOUR).first().click();
-      await page.waitForFunction(() => /failure 1: /.test((globalThis as unknown as PageGlobals).document.body.innerText), undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => /failure 1: request/.test((globalThis as unknown as PageGlobals).document.body.innerText), undefined, { timeout: 30_000 });
+      const text = await page.locator("body").innerText();
+      expect(text).toContain("failure 1: response");
+      expect(text).toContain("failure 1: curl");
       expect(await page.content()).not.toContain(target.authToken);
       await page.close();
     } finally {
