@@ -6,28 +6,12 @@ import { ConfigError } from "../src/config/config.ts";
 import { applyBaseline, compareSummaries, exitCodeOnlyRegressions, formatDiff, readSummaryFile } from "../reporters/baseline.ts";
 import type { Change } from "../reporters/baseline.ts";
 import { exitCodeOf } from "../reporters/summary.ts";
-import type { BehaviourStatus, Summary, SummaryBehaviour } from "../reporters/summary.ts";
+import type { BehaviourStatus, Summary } from "../reporters/summary.ts";
 import { applyWaivers } from "../reporters/waive.ts";
+import { behaviour, summaryOf } from "./support/summaries.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "smc-baseline-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function behaviour(id: string, status: BehaviourStatus, level: "MUST" | "SHOULD" = "MUST"): SummaryBehaviour {
-  const failing = status === "failed" || status === "warned" || status === "waived";
-  const failures = failing ? [{ message: `${id}: received 500; documented 200`, check: "status_code", received: "500", documented: "200" }] : [];
-  return { id, level, resource: "map", statement: `${id} holds`, source: "seed", status, failures, readings: [], requests: 1, durationMs: 1 };
-}
-
-function summaryOf(...behaviours: SummaryBehaviour[]): Summary {
-  const totals = { behaviours: behaviours.length, passed: 0, failed: 0, warned: 0, skipped: 0, waived: 0 };
-  for (const b of behaviours) totals[b.status] += 1;
-  return {
-    tool: { name: "sync-map-conformance", version: "0.1.0" },
-    target: { baseUrl: "http://127.0.0.1:4010", embedded: true },
-    profile: "full", seed: 1, runPrefix: "smc-1-", spec: { hash: "h" }, startedAt: "2026-03-15T12:00:00.000Z", durationMs: 1,
-    totals, behaviours, readings: [], requests: 0, leaks: 0, harnessErrors: [], interrupted: false,
-  };
-}
 
 type Level = "MUST" | "SHOULD";
 type Side = BehaviourStatus | "absent";

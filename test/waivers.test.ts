@@ -6,8 +6,8 @@ import { ConfigError } from "../src/config/config.ts";
 import { isExpired, loadWaivers, parseWaivers } from "../src/config/waivers.ts";
 import type { Waiver } from "../src/config/waivers.ts";
 import { exitCodeOf } from "../reporters/summary.ts";
-import type { BehaviourStatus, Summary, SummaryBehaviour } from "../reporters/summary.ts";
 import { applyWaivers, waiverNotices } from "../reporters/waive.ts";
+import { behaviour, summaryOf } from "./support/summaries.ts";
 
 const today = new Date("2026-03-15T12:00:00Z");
 const dir = mkdtempSync(join(tmpdir(), "smc-waivers-"));
@@ -17,22 +17,6 @@ function fileWith(name: string, text: string): string {
   const file = join(dir, name);
   writeFileSync(file, text);
   return file;
-}
-
-function behaviour(id: string, status: BehaviourStatus, level: "MUST" | "SHOULD" = "MUST"): SummaryBehaviour {
-  const failures = status === "failed" || status === "warned" ? [{ message: `${id} broke`, check: "status_code", received: "500", documented: "200" }] : [];
-  return { id, level, resource: "map", statement: `${id} holds`, source: "seed", status, failures, readings: [], requests: 1, durationMs: 1 };
-}
-
-function summaryOf(...behaviours: SummaryBehaviour[]): Summary {
-  const totals = { behaviours: behaviours.length, passed: 0, failed: 0, warned: 0, skipped: 0, waived: 0 };
-  for (const b of behaviours) totals[b.status] += 1;
-  return {
-    tool: { name: "sync-map-conformance", version: "0.1.0" },
-    target: { baseUrl: "http://127.0.0.1:4010", embedded: true },
-    profile: "full", seed: 1, runPrefix: "smc-1-", spec: { hash: "h" }, startedAt: "2026-03-15T12:00:00.000Z", durationMs: 1,
-    totals, behaviours, readings: [], requests: 0, leaks: 0, harnessErrors: [], interrupted: false,
-  };
 }
 
 const waiver = (id: string, expires = "2026-12-31"): Waiver => ({ id, reason: `vendor ticket for ${id}`, expires });
