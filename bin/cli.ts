@@ -6,22 +6,23 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { mkdir, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { createVitest, type Vitest } from "vitest/node";
-import { ConfigError, parseRunArgs, withTarget, type Config } from "../src/config/config.ts";
+import { ConfigError, parseRunArgs, withTarget, type Config, type Shard } from "../src/config/config.ts";
 import { HarnessError } from "../src/errors.ts";
 import { loadCatalogue } from "../src/catalogue/catalogue.ts";
-import { loadSpec } from "../src/spec/index.ts";
+import { DEFAULT_SPEC_FILE, describeSpecGaps, loadSpec, SpecLoadError, type SpecCatalog } from "../src/spec/index.ts";
 import { preflight } from "../src/run/preflight.ts";
 import { parseReplayArgs, readCounterexample, replayCounterexample } from "../src/run/replay.ts";
 import { sweep } from "../src/run/sweep.ts";
 import type { ProvidedTarget } from "../src/vitest/target.ts";
 import { BehaviourCollector } from "../reporters/collector.ts";
-import { buildSummary, exitCodeOf, writeSummary, type Summary } from "../reporters/summary.ts";
+import { buildSummary, exitCodeOf, statelessTargetHint, writeSummary, type Summary } from "../reporters/summary.ts";
 import { applyBaseline, compareSummaries, exitCodeOnlyRegressions, formatDiff, readSummaryFile } from "../reporters/baseline.ts";
 import { applyWaivers, waiverNotices, type WaivedSummary } from "../reporters/waive.ts";
 import { writeReports } from "../reporters/html.ts";
+import { exitCodeOfMerge, mergeSummaries, parseMergeArgs, readShards, writeMerged } from "../reporters/merge.ts";
 import { loadWaivers } from "../src/config/waivers.ts";
 import { startReferenceServer, type RunningServer } from "../fixtures/reference/index.ts";
 import { faultById, faultIds } from "../fixtures/faults/index.ts";
@@ -42,6 +43,11 @@ Usage:
   sync-map-conformance compare BEFORE.json AFTER.json [--strict]
                                          what regressed and what got fixed
                                          (exit 1 when something regressed)
+  sync-map-conformance merge DIR... [--report-dir OUT] [--strict]
+                                         join the report directories of --shard
+                                         runs into one (summary, reports, junit,
+                                         allure-results); exit as for run, and 1
+                                         when a MUST behaviour no shard ran
 
 run options:
   --base-url URL        target; absent = start the embedded reference server
@@ -60,6 +66,9 @@ run options:
   --waivers FILE        known deviations (YAML/JSON: id, reason, expires
                         YYYY-MM-DD); waived failures do not fail the run,
                         an expired waiver does
+  --shard I/N           run only the I-th of N slices of the suite (by test
+                        file); summary.json lists that slice's behaviours.
+                        Same --seed on every shard, then merge the report dirs
 
 replay FILE (a <report-dir>/counterexamples/*.json of a failed SEQ-* behaviour):
   --base-url URL  --account-sid  --auth-token  --service-sid  --request-timeout
@@ -84,7 +93,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (first === "replay") return await replay(rest);
     if (first === "compare") return compare(rest);
     if (first === "report") return await allureReport(rest);
-    if (first !== undefined && !first.startsWith("-")) throw new ConfigError(`unknown command "${first}" (use run, serve or replay)`);
+    if (first === "merge") return merge(rest);
+    if (first !== undefined && !first.startsWith("-")) throw new ConfigError(`unknown command "${first}" (use run, serve, replay, compare, report or merge)`);
     return await run(argv);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof HarnessError) {
@@ -105,7 +115,8 @@ async function run(argv: readonly string[]): Promise<number> {
   const { config: parsed, help } = parseRunArgs(argv, process.env);
   if (help) return print(USAGE);
   const catalogue = loadCatalogue();
-  const spec = await loadSpec();
+  const spec = await loadSpecOrRefuse(parsed.specFile);
+  const gaps = parsed.specFile === undefined ? [] : describeSpecGaps(spec, await loadSpec());
   // Read these before any request: a bad file is a bad option (exit 2), not a late surprise.
   const waivers = parsed.waiversFile === undefined ? undefined : loadWaivers(parsed.waiversFile);
   const baseline = parsed.baselineFile === undefined ? undefined : readSummaryFile(parsed.baselineFile);
@@ -120,8 +131,9 @@ async function run(argv: readonly string[]): Promise<number> {
   try {
     const preflightRequests = await preflight(config);
     await prepareReportDir(reportDir);
-    const collector = new BehaviourCollector({ onProgress: progressPrinter(catalogue.length) });
-    const interrupted = await runVitest(config, reportDir, collector);
+    const progress = { total: catalogue.length };
+    const collector = new BehaviourCollector({ onProgress: progressPrinter(progress) });
+    const { interrupted, shardBehaviourIds } = await runVitest(config, reportDir, collector, progress);
     const leakedSids = collector.tests.flatMap((test) => test.meta?.leakedSids ?? []);
     const swept = await sweep(config, leakedSids);
     const built = buildSummary({
@@ -132,6 +144,8 @@ async function run(argv: readonly string[]): Promise<number> {
       seed: config.seed,
       runPrefix: config.runPrefix,
       specHash: spec.hash,
+      specSource: specSourceName(spec.source),
+      specGaps: gaps,
       startedAt,
       durationMs: Date.now() - startedAt.getTime(),
       catalogue,
@@ -140,13 +154,14 @@ async function run(argv: readonly string[]): Promise<number> {
       leaks: swept.leaks,
       harnessErrors: collector.unhandledErrors,
       interrupted,
+      ...(config.shard === undefined || shardBehaviourIds === undefined ? {} : { shard: { ...config.shard, behaviourIds: shardBehaviourIds } }),
     });
     const waived = waivers === undefined ? built : applyWaivers(built, waivers, new Date());
     const diff = baseline === undefined ? undefined : compareSummaries(baseline, waived);
     const summary = diff === undefined || config.baselineFile === undefined ? waived : applyBaseline(waived, diff, config.baselineFile);
     const file = writeSummary(reportDir, summary);
     writeReports(reportDir, summary);
-    printVerdict(summary, file);
+    printVerdict(summary, file, statelessTargetHint(summary, catalogue));
     if ("waivers" in summary) for (const notice of waiverNotices(summary as WaivedSummary)) process.stdout.write(`${notice}\n`);
     if (diff !== undefined) process.stdout.write(`baseline ${config.baselineFile}:\n${formatDiff(diff)}\n`);
     if (interrupted) return 130;
@@ -157,13 +172,34 @@ async function run(argv: readonly string[]): Promise<number> {
   }
 }
 
+/** The project's own document by its place in the package; a --spec document by the path given. */
+function specSourceName(source: string): string {
+  return source === DEFAULT_SPEC_FILE ? "spec/sync-map.openapi.yaml" : source;
+}
+
+/** A document that cannot be loaded is a bad option: exit 2 with its first line, before any request. */
+async function loadSpecOrRefuse(file: string | undefined): Promise<SpecCatalog> {
+  try {
+    return await loadSpec(file);
+  } catch (error) {
+    if (error instanceof SpecLoadError) throw new ConfigError(`--spec: ${error.message.split("\n")[0] ?? error.message}`);
+    throw error;
+  }
+}
+
 async function prepareReportDir(reportDir: string): Promise<void> {
   await mkdir(reportDir, { recursive: true });
   // Stale results from an earlier run would mix into this run's Allure report.
   await rm(resolve(reportDir, "allure-results"), { recursive: true, force: true });
 }
 
-async function runVitest(config: Config, reportDir: string, collector: BehaviourCollector): Promise<boolean> {
+interface VitestRun {
+  readonly interrupted: boolean;
+  /** With --shard: the behaviours this slice answers for (see shardBehaviourIds). */
+  readonly shardBehaviourIds: ReadonlySet<string> | undefined;
+}
+
+async function runVitest(config: Config, reportDir: string, collector: BehaviourCollector, progress: { total: number }): Promise<VitestRun> {
   const target: ProvidedTarget = {
     baseUrl: config.baseUrl ?? "",
     accountSid: config.accountSid,
@@ -174,6 +210,8 @@ async function runVitest(config: Config, reportDir: string, collector: Behaviour
     runs: config.runs,
     reportDir,
     requestTimeoutMs: config.requestTimeoutMs,
+    profile: config.profile,
+    ...(config.specFile === undefined ? {} : { specFile: config.specFile }),
   };
   const signalsBefore = { SIGINT: process.listeners("SIGINT"), SIGTERM: process.listeners("SIGTERM") };
   const vitest: Vitest = await createVitest(
@@ -190,6 +228,7 @@ async function runVitest(config: Config, reportDir: string, collector: Behaviour
       testTimeout: 180_000,
       hookTimeout: 60_000,
       passWithNoTests: false,
+      ...(config.shard === undefined ? {} : { shard: `${config.shard.index}/${config.shard.count}` }),
       provide: { smcTarget: target },
       reporters: [
         collector,
@@ -212,7 +251,12 @@ async function runVitest(config: Config, reportDir: string, collector: Behaviour
     }
     process.once(signal, onInterrupt);
   }
+  let declared: ReadonlySet<string> | undefined;
   try {
+    if (config.shard !== undefined) {
+      declared = await shardBehaviourIds(vitest, config.shard);
+      progress.total = declared.size;
+    }
     await vitest.start();
   } finally {
     await vitest.close();
@@ -221,23 +265,57 @@ async function runVitest(config: Config, reportDir: string, collector: Behaviour
   }
   // vitest sets a failing exit code on failed tests; our verdict comes from the summary.
   process.exitCode = 0;
-  return interrupted;
+  // What the slice's files declare, plus whatever they were seen to prove beyond that.
+  const shardIds = declared === undefined ? undefined : new Set([...declared, ...collector.tests.map((test) => test.id)]);
+  return { interrupted, shardBehaviourIds: shardIds };
 }
 
-function progressPrinter(total: number): ((done: number, failed: number) => void) | undefined {
+/**
+ * The behaviours a --shard run answers for, known before it starts: vitest's own
+ * sequencer picks the slice's test files (the call vitest makes itself, so there is no
+ * second hashing scheme to drift), and each suites/ test file proves the definitions of
+ * the *.behaviours.ts beside it. Known up front, a file that never starts (Ctrl-C) still
+ * belongs to this shard, and its behaviours are skipped here rather than lost between
+ * shards. A definitions file that cannot load fails its test file too (a harness error
+ * in the summary), and `merge` then names its behaviours as a gap.
+ */
+async function shardBehaviourIds(vitest: Vitest, shard: Shard): Promise<Set<string>> {
+  const specifications = await vitest.globTestSpecifications();
+  if (shard.count > specifications.length) {
+    throw new ConfigError(`--shard ${shard.index}/${shard.count}: the suite has ${specifications.length} test files, so at most ${specifications.length} shards`);
+  }
+  const Sequencer = vitest.config.sequence.sequencer;
+  const files = await new Sequencer(vitest).shard([...specifications]);
+  const ids = new Set<string>();
+  for (const { moduleId } of files) {
+    const definitions = moduleId.replace(/\.test\.ts$/, ".behaviours.ts");
+    if (definitions === moduleId || !existsSync(definitions)) continue;
+    try {
+      const module = (await import(pathToFileURL(definitions).href)) as { default?: ReadonlyArray<{ readonly id: string }> };
+      for (const definition of module.default ?? []) ids.add(definition.id);
+    } catch {
+      // Reported by vitest, which loads the same file for its test.
+    }
+  }
+  return ids;
+}
+
+function progressPrinter(progress: { readonly total: number }): ((done: number, failed: number) => void) | undefined {
   // Quiet in CI logs and pipes; a single self-rewriting line on a terminal.
   if (!process.stderr.isTTY || process.env.CI !== undefined) return undefined;
   return (done, failed) => {
-    process.stderr.write(`\r${done}/${total} behaviours, ${failed} failing${done === total ? "\n" : ""}`);
+    process.stderr.write(`\r${done}/${progress.total} behaviours, ${failed} failing${done === progress.total ? "\n" : ""}`);
   };
 }
 
-function printVerdict(summary: Summary, file: string): void {
+function printVerdict(summary: Summary, file: string, hint?: string): void {
   const { totals } = summary;
   const lines = [
     `sync-map-conformance ${summary.tool.version}: ${summary.target.baseUrl}${summary.target.embedded ? " (embedded reference server)" : ""}`,
     `${totals.behaviours} behaviours: ${totals.passed} passed, ${totals.failed} failed, ${totals.warned} warned, ${totals.skipped} skipped, ${totals.waived} waived; ${summary.requests} requests, ${summary.leaks} leaks, ${(summary.durationMs / 1000).toFixed(1)} s`,
   ];
+  if (hint !== undefined) lines.push(`hint: ${hint}`);
+  if (summary.shard !== undefined) lines.push(`shard ${summary.shard.index}/${summary.shard.count}: only this shard's behaviours; join the shards with \`sync-map-conformance merge DIR...\``);
   for (const behaviour of summary.behaviours) {
     if (behaviour.status !== "failed" && behaviour.status !== "warned") continue;
     lines.push(`${behaviour.status === "failed" ? "FAILED" : "WARNED"} ${behaviour.id} (${behaviour.level}): ${behaviour.statement}`);
@@ -249,6 +327,7 @@ function printVerdict(summary: Summary, file: string): void {
       }
     }
   }
+  for (const gap of summary.spec.gaps) lines.push(`spec ${summary.spec.source} ${gap}`);
   for (const { topic, readings } of summary.readings) lines.push(`reading: ${topic} = ${readings.join(", ")}`);
   lines.push(`report: ${file}`);
   process.stdout.write(`${lines.join("\n")}\n`);
@@ -327,6 +406,24 @@ async function serve(argv: readonly string[]): Promise<number> {
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+/** `merge DIR...`: the report directories of --shard runs as the one a single run writes. */
+function merge(argv: readonly string[]): number {
+  const options = parseMergeArgs(argv);
+  if (options.help) return print(USAGE);
+  // Refusals (shards that disagree, a behaviour twice) come before anything is written.
+  const merged = mergeSummaries(readShards(options.dirs), loadCatalogue());
+  const { file, notes } = writeMerged(options.reportDir, merged, options.dirs);
+  const shards = merged.merged.shards.map((shard) => (shard.shard === undefined ? shard.source : `${shard.shard.index}/${shard.shard.count} (${shard.source})`));
+  process.stdout.write(`merged ${shards.length} report director${shards.length === 1 ? "y" : "ies"}: ${shards.join(", ")}\n`);
+  printVerdict(merged, file);
+  for (const note of notes) process.stdout.write(`note: ${note}\n`);
+  const gaps = merged.behaviours.filter((behaviour) => merged.merged.gaps.includes(behaviour.id));
+  if (gaps.length > 0) process.stdout.write(`GAP: ${gaps.length} behaviours ${gaps[0]?.skipReason ?? "not run"}: ${gaps.map((behaviour) => behaviour.id).join(", ")}\n`);
+  const cutShort = merged.merged.notRun.filter((id) => !merged.merged.gaps.includes(id));
+  if (cutShort.length > 0) process.stdout.write(`NOT RUN: ${cutShort.length} behaviours skipped by an interrupted shard: ${cutShort.join(", ")}\n`);
+  return exitCodeOfMerge(merged, options.strict);
 }
 
 /** `compare A.json B.json`: what changed between two runs; exit 1 when something regressed. */

@@ -46,6 +46,8 @@ export type RenderableSummary = Omit<Summary, "behaviours"> & {
   readonly behaviours: readonly RenderableBehaviour[];
   readonly baseline?: BaselineComparison;
   readonly waivers?: WaiverOverview;
+  /** A join of shard runs (`merge`; reporters/merge.ts): what no shard ran. */
+  readonly merged?: { readonly notRun: readonly string[] };
 };
 
 /** The baseline's lists in reading order; `linked` when the ids are rows of this run. */
@@ -154,6 +156,10 @@ export function verdictOf(summary: RenderableSummary): Verdict {
   const tail = extras.length > 0 ? ` (${extras.join("; ")})` : "";
   if (summary.interrupted) return { outcome: "interrupted", text: `Interrupted: behaviours that never ran are skipped${failed > 0 ? `; ${plural(failed, "MUST behaviour")} failed before that` : ""}${tail}` };
   if (failed > 0) return { outcome: "failed", text: `Failed: ${plural(failed, "MUST behaviour")} failed${tail}` };
+  // A merge missing a shard proved nothing about that shard's MUST behaviours.
+  const notRun = new Set(summary.merged?.notRun ?? []);
+  const unproven = summary.behaviours.filter((behaviour) => behaviour.level === "MUST" && notRun.has(behaviour.id)).length;
+  if (unproven > 0) return { outcome: "failed", text: `Incomplete: ${plural(unproven, "MUST behaviour")} no merged shard ran${tail}` };
   return { outcome: "passed", text: `Passed: every MUST behaviour passed${tail}` };
 }
 

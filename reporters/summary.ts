@@ -1,7 +1,8 @@
 // summary.json: the stable, machine-readable verdict (DESIGN.md, "The contract").
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { BehaviourEntry } from "../src/catalogue/catalogue.ts";
+import { outsideProfileReason, type BehaviourEntry } from "../src/catalogue/catalogue.ts";
+import type { Profile } from "../src/config/config.ts";
 import type { CollectedTest } from "./collector.ts";
 
 export type BehaviourStatus = "passed" | "failed" | "warned" | "skipped" | "waived";
@@ -36,8 +37,11 @@ export interface Summary {
   readonly target: { readonly baseUrl: string; readonly embedded: boolean };
   readonly profile: string;
   readonly seed: number;
+  /** --shard I/N: this summary lists only the behaviours of that slice (`merge` joins the slices). */
+  readonly shard?: { readonly index: number; readonly count: number };
   readonly runPrefix: string;
-  readonly spec: { readonly hash: string };
+  /** The OpenAPI document schema checks came from, and what it lacks (--spec). */
+  readonly spec: { readonly hash: string; readonly source: string; readonly gaps: readonly string[] };
   readonly startedAt: string;
   readonly durationMs: number;
   readonly totals: Record<"behaviours" | BehaviourStatus, number>;
@@ -53,10 +57,13 @@ export interface SummaryInput {
   readonly version: string;
   readonly baseUrl: string;
   readonly embedded: boolean;
-  readonly profile: string;
+  readonly profile: Profile;
   readonly seed: number;
   readonly runPrefix: string;
   readonly specHash: string;
+  /** "spec/sync-map.openapi.yaml" for the project's own, else the --spec path. */
+  readonly specSource: string;
+  readonly specGaps: readonly string[];
   readonly startedAt: Date;
   readonly durationMs: number;
   readonly catalogue: readonly BehaviourEntry[];
@@ -68,11 +75,18 @@ export interface SummaryInput {
   readonly harnessErrors: readonly string[];
   /** Ctrl-C or SIGTERM: behaviours that never ran are skipped, not failed. */
   readonly interrupted: boolean;
+  /**
+   * --shard I/N, with the behaviours whose test files fell into this slice. The others
+   * belong to other shards: left out of this summary rather than failed as "did not run".
+   */
+  readonly shard?: { readonly index: number; readonly count: number; readonly behaviourIds: ReadonlySet<string> };
 }
 
 export function buildSummary(input: SummaryInput): Summary {
   const byId = new Map(input.tests.map((test) => [test.id, test]));
-  const behaviours = input.catalogue.map((entry) => judge(entry, byId.get(entry.id), input.interrupted));
+  const { shard } = input;
+  const judged = shard === undefined ? input.catalogue : input.catalogue.filter((entry) => shard.behaviourIds.has(entry.id));
+  const behaviours = judged.map((entry) => judge(entry, byId.get(entry.id), input));
   const totals = { behaviours: behaviours.length, passed: 0, failed: 0, warned: 0, skipped: 0, waived: 0 };
   for (const behaviour of behaviours) totals[behaviour.status] += 1;
   const behaviourRequests = input.tests.reduce((sum, test) => sum + (test.meta?.requests ?? 0), 0);
@@ -81,8 +95,9 @@ export function buildSummary(input: SummaryInput): Summary {
     target: { baseUrl: input.baseUrl, embedded: input.embedded },
     profile: input.profile,
     seed: input.seed,
+    ...(shard === undefined ? {} : { shard: { index: shard.index, count: shard.count } }),
     runPrefix: input.runPrefix,
-    spec: { hash: input.specHash },
+    spec: { hash: input.specHash, source: input.specSource, gaps: input.specGaps },
     startedAt: input.startedAt.toISOString(),
     durationMs: input.durationMs,
     totals,
@@ -95,8 +110,12 @@ export function buildSummary(input: SummaryInput): Summary {
   };
 }
 
-function judge(entry: BehaviourEntry, test: CollectedTest | undefined, interrupted: boolean): SummaryBehaviour {
+function judge(entry: BehaviourEntry, test: CollectedTest | undefined, { interrupted, profile }: Pick<SummaryInput, "interrupted" | "profile">): SummaryBehaviour {
   const base = { id: entry.id, level: entry.level, resource: entry.resource, statement: entry.statement, source: entry.source };
+  const outsideProfile = outsideProfileReason(entry, profile);
+  if (outsideProfile !== undefined) {
+    return { ...base, status: "skipped", failures: [], readings: [], requests: 0, durationMs: 0, skipReason: outsideProfile };
+  }
   if (interrupted && test?.meta === undefined) {
     const reason = "not run: the run was interrupted";
     return { ...base, status: "skipped", failures: [], readings: [], requests: 0, durationMs: 0, skipReason: reason };
@@ -117,6 +136,9 @@ function judge(entry: BehaviourEntry, test: CollectedTest | undefined, interrupt
     ...(found.reproduction === undefined ? {} : { reproduction: found.reproduction }),
     ...(found.sequence === undefined ? {} : { sequence: found.sequence }),
   }));
+  if (meta.outcome === "skipped") {
+    return { ...base, status: "skipped", failures, readings: meta.readings, requests: meta.requests, durationMs: meta.durationMs, skipReason: meta.skipReason ?? "the behaviour could not be judged" };
+  }
   if (meta.outcome === "broken") failures.push(harnessFailure(meta.brokenReason ?? "the harness could not finish"));
   const status: BehaviourStatus = meta.outcome === "passed" ? "passed" : entry.level === "SHOULD" && meta.outcome === "failed" ? "warned" : "failed";
   return { ...base, status, failures, readings: meta.readings, requests: meta.requests, durationMs: meta.durationMs };
@@ -126,7 +148,7 @@ function harnessFailure(reason: string): SummaryFailure {
   return { message: `harness: ${reason}`, check: "harness", received: reason, documented: "the behaviour runs to a verdict" };
 }
 
-function gatherReadings(behaviours: readonly SummaryBehaviour[]): Array<{ topic: string; readings: string[] }> {
+export function gatherReadings(behaviours: readonly SummaryBehaviour[]): Array<{ topic: string; readings: string[] }> {
   const topics = new Map<string, Set<string>>();
   for (const behaviour of behaviours) {
     for (const { topic, reading } of behaviour.readings) {
@@ -143,6 +165,22 @@ export function writeSummary(reportDir: string, summary: Summary): string {
   const file = join(reportDir, "summary.json");
   writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
   return file;
+}
+
+/**
+ * A full run where everything a stateless mock can honour passed and most stateful
+ * behaviours failed: the target answers but does not remember writes. Says so, since
+ * a wall of failures alone does not tell a mock author what is missing.
+ */
+export function statelessTargetHint(summary: Summary, catalogue: readonly BehaviourEntry[]): string | undefined {
+  if (summary.profile !== "full") return undefined;
+  const mockIds = new Set(catalogue.filter((entry) => entry.profiles.includes("mock")).map((entry) => entry.id));
+  const honoured = summary.behaviours.filter((behaviour) => mockIds.has(behaviour.id));
+  const stateful = summary.behaviours.filter((behaviour) => !mockIds.has(behaviour.id));
+  if (honoured.length === 0 || honoured.some((behaviour) => behaviour.status !== "passed")) return undefined;
+  const failing = stateful.filter((behaviour) => behaviour.status === "failed" || behaviour.status === "warned");
+  if (failing.length * 2 < stateful.length) return undefined;
+  return `every behaviour a stateless mock can honour passed, but ${failing.length} of ${stateful.length} stateful ones failed: the target answers without remembering writes (a stateless mock?); judge it as one with --profile mock`;
 }
 
 /** 0 = every MUST passed; 1 = a MUST failed (or, with strict, a SHOULD warned). */

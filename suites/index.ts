@@ -8,6 +8,7 @@ import mapTtl from "./maps/ttl.behaviours.ts";
 import mapFetchUpdate from "./maps/fetchUpdate.behaviours.ts";
 import mapDelete from "./maps/delete.behaviours.ts";
 import mapList from "./maps/list.behaviours.ts";
+import mapOperations from "./maps/operations.behaviours.ts";
 import { itemsGroups } from "./items/index.ts";
 import { permissionsGroups } from "./permissions/index.ts";
 import sequenceMaps from "./sequences/maps.behaviours.ts";
@@ -22,6 +23,7 @@ export const behaviourGroups: ReadonlyArray<{ readonly title: string; readonly d
   { title: "Maps: fetch and update", definitions: mapFetchUpdate },
   { title: "Maps: delete and cascade", definitions: mapDelete },
   { title: "Maps: list and paging", definitions: mapList },
+  { title: "Maps: every operation as documented", definitions: mapOperations },
   ...itemsGroups,
   ...permissionsGroups,
   { title: "Sequences: maps", definitions: sequenceMaps },

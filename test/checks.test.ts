@@ -54,7 +54,9 @@ describe("checks", () => {
     expect(parseTwilioDate("2015-07-30T20:00:00Z")).toBe(Date.UTC(2015, 6, 30, 20));
   });
 
-  it("status_is_documented matches exact codes and the 4xx class", () => {
+  it("status_is_documented matches exact codes and the 2xx and 4xx classes", () => {
+    expect(statusIsDocumented.run({ exchange: answer(204, {}), expected: ["2xx"], documented: "ok" })).toEqual([]);
+    expect(statusIsDocumented.run({ exchange: answer(302, {}), expected: ["2xx"], documented: "ok" })).toHaveLength(1);
     expect(statusIsDocumented.run({ exchange: answer(201, {}), expected: [201], documented: "created" })).toEqual([]);
     expect(statusIsDocumented.run({ exchange: answer(422, {}), expected: ["4xx"], documented: "refused" })).toEqual([]);
     expect(statusIsDocumented.run({ exchange: answer(500, {}), expected: ["4xx"], documented: "refused" })).toHaveLength(1);

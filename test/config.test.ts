@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { resolve } from "node:path";
 import { ConfigError, parseRunArgs } from "../src/config/config.ts";
 
 const target = ["--base-url", "http://127.0.0.1:4010", "--account-sid", `AC${"0".repeat(32)}`, "--auth-token", "t", "--service-sid", `IS${"0".repeat(32)}`];
@@ -23,6 +24,31 @@ describe("parseRunArgs", () => {
     expect(config.runPrefix).toMatch(/^smc-16-[0-9a-f]{6}-$/);
   });
 
+  it("takes --profile mock and resolves --spec against the working directory", () => {
+    const { config } = parseRunArgs([...target, "--profile", "mock", "--spec", "vendor.json"], {});
+    expect(config.profile).toBe("mock");
+    expect(config.specFile).toBe(resolve("vendor.json"));
+    expect(parseRunArgs(target, {}).config).toMatchObject({ profile: "full", specFile: undefined });
+  });
+
+  it("reads --shard I/N, and leaves it undefined without the option", () => {
+    expect(parseRunArgs(["--shard", "2/3"], {}).config.shard).toEqual({ index: 2, count: 3 });
+    expect(parseRunArgs(["--shard", "1/1"], {}).config.shard).toEqual({ index: 1, count: 1 });
+    expect(parseRunArgs([], {}).config.shard).toBeUndefined();
+  });
+
+  it.each([
+    [["--shard", "0/2"], /between 1 and 2/],
+    [["--shard", "3/2"], /between 1 and 2/],
+    [["--shard", "1/0"], /N must be at least 1/],
+    [["--shard=-1/2"], /I\/N/],
+    [["--shard", "1.5/2"], /I\/N/],
+    [["--shard", "2"], /I\/N/],
+  ])("refuses --shard %j with a one-line reason", (argv, message) => {
+    expect(() => parseRunArgs(argv, {})).toThrow(ConfigError);
+    expect(() => parseRunArgs(argv, {})).toThrow(message);
+  });
+
   it.each([
     [["--bogus"], /Unknown option/],
     [["--base-url", "not a url"], /not a URL/],
@@ -30,10 +56,9 @@ describe("parseRunArgs", () => {
     [["--base-url", "http://h"], /--account-sid/],
     [["--seed", "-1"], /--seed/],
     [["--profile", "lite"], /--profile/],
-    [["--profile", "mock"], /not supported yet/],
     [["--runs", "0"], /--runs/],
     [["--exit-on-regressions"], /needs --baseline/],
-    [["--spec", "x.yaml"], /not supported yet/],
+    [["--spec", ""], /--spec needs a file/],
   ])("refuses %j with a one-line reason", (argv, message) => {
     expect(() => parseRunArgs(argv, {})).toThrow(ConfigError);
     expect(() => parseRunArgs(argv, {})).toThrow(message);

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { CheckDefinition, Failure } from "../checks/failure.ts";
 import { errorBodyIsTwilio, errorCodeOf } from "../checks/errorBody.ts";
 import { responseMatchesSchema, type ResponseValidator } from "../checks/schema.ts";
-import { statusIsDocumented } from "../checks/status.ts";
+import { statusIsDocumented, type StatusClass } from "../checks/status.ts";
 import type { Config } from "../config/config.ts";
 import { toCurl } from "../http/curl.ts";
 import type { FormFields } from "../http/client.ts";
@@ -31,9 +31,27 @@ export class BehaviourAborted extends Error {
   }
 }
 
+/**
+ * Thrown when the behaviour cannot be judged under this run's documents (the --spec
+ * document lacks an operation it checks): reported as skipped with the reason.
+ */
+export class BehaviourSkipped extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = "BehaviourSkipped";
+  }
+}
+
 export interface BehaviourEnvironment {
   readonly api: SyncMapApi;
-  readonly spec: ResponseValidator & { readonly limits: SpecLimits };
+  readonly spec: ResponseValidator & {
+    readonly limits: SpecLimits;
+    /** The document's path, to name it when it lacks something. */
+    readonly source: string;
+    missingOperations(expected: readonly string[]): string[];
+    /** The statuses the document lists for an operation ("201", "2XX", "default"…). */
+    operation(operationId: string): { readonly responses: ReadonlyArray<{ readonly status: string }> } | undefined;
+  };
   readonly config: Pick<Config, "accountSid" | "serviceSid" | "runPrefix" | "seed"> & {
     /** Property-based runs per model behaviour (--runs). */
     readonly runs: number;
@@ -106,13 +124,46 @@ export class BehaviourContext {
     return found.length === 0;
   }
 
-  status(exchange: Exchange, expected: number | "4xx" | ReadonlyArray<number | "4xx">, documented: string): boolean {
-    const list = Array.isArray(expected) ? expected : [expected as number | "4xx"];
+  status(exchange: Exchange, expected: number | StatusClass | ReadonlyArray<number | StatusClass>, documented: string): boolean {
+    const list = Array.isArray(expected) ? expected : [expected as number | StatusClass];
     return this.check(statusIsDocumented, { exchange, expected: list, documented }, exchange);
   }
 
+  /** The answer's body against the spec's schema for its operation and status. */
   schema(exchange: Exchange): boolean {
+    const operationId = exchange.operationId;
+    if (operationId !== undefined && this.environment.spec.missingOperations([operationId]).length > 0) {
+      throw new BehaviourSkipped(`the OpenAPI document ${this.environment.spec.source} does not describe ${operationId}, so its schema cannot be checked`);
+    }
     return this.check(responseMatchesSchema, { spec: this.environment.spec, exchange }, exchange);
+  }
+
+  /**
+   * The answer to a well-formed request, judged by the document alone: a success
+   * status it lists for the operation and a body matching that status's schema.
+   * A refusal is also held to the Twilio error body, so the report says both.
+   */
+  answeredAsDocumented(exchange: Exchange): boolean {
+    const operationId = exchange.operationId ?? "(unknown operation)";
+    const expected = this.documentedSuccess(operationId);
+    const statusOk = this.status(exchange, expected, `the success ${expected.length === 1 ? "status" : "statuses"} the OpenAPI document lists for ${operationId}`);
+    if (!statusOk) {
+      if ((exchange.response?.status ?? 0) >= 400) this.errorBody(exchange);
+      return false;
+    }
+    return this.schema(exchange);
+  }
+
+  private documentedSuccess(operationId: string): Array<number | "2xx"> {
+    const operation = this.environment.spec.operation(operationId);
+    if (operation === undefined) {
+      throw new BehaviourSkipped(`the OpenAPI document ${this.environment.spec.source} does not describe ${operationId}, so its answers cannot be judged`);
+    }
+    const listed = operation.responses.map((response) => response.status.toUpperCase());
+    const exact = listed.filter((status) => /^2\d\d$/.test(status)).map(Number);
+    if (exact.length > 0) return exact;
+    // Only a range or "default": any 2xx is what the document allows.
+    return ["2xx"];
   }
 
   errorBody(exchange: Exchange, codes: readonly number[] = []): boolean {

@@ -1,9 +1,9 @@
 // Runs one behaviour definition against a target, outside or inside vitest alike.
-import { BehaviourAborted, BehaviourContext, type BehaviourEnvironment, type Reading } from "./context.ts";
+import { BehaviourAborted, BehaviourContext, BehaviourSkipped, type BehaviourEnvironment, type Reading } from "./context.ts";
 import type { BehaviourDefinition } from "./define.ts";
 import type { Failure } from "../checks/failure.ts";
 
-export type Outcome = "passed" | "failed" | "broken";
+export type Outcome = "passed" | "failed" | "broken" | "skipped";
 
 export interface BehaviourOutcome {
   readonly id: string;
@@ -16,6 +16,8 @@ export interface BehaviourOutcome {
   readonly durationMs: number;
   /** Why the harness could not finish the behaviour (a bug of ours, not the target's). */
   readonly brokenReason?: string;
+  /** Why the behaviour could not be judged here: not the target's fault, nor ours. */
+  readonly skipReason?: string;
 }
 
 export interface RunOptions {
@@ -27,16 +29,18 @@ export async function runBehaviour(definition: BehaviourDefinition, environment:
   const context = new BehaviourContext(definition.id, environment);
   const requestsBefore = environment.api.requestCount;
   let brokenReason: string | undefined;
+  let skipReason: string | undefined;
   try {
     await withTimeout(definition.run(context), options.timeoutMs ?? 120_000, definition.id);
   } catch (error) {
-    if (!(error instanceof BehaviourAborted)) brokenReason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    if (error instanceof BehaviourSkipped) skipReason = error.reason;
+    else if (!(error instanceof BehaviourAborted)) brokenReason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   }
   const leakedSids = await context.cleanUp();
   const failures = [...context.failures];
   // A behaviour that crashed on what the target sent has still judged the target: if a
   // failure was recorded first, the crash is its consequence and the verdict is "failed".
-  const outcome: Outcome = failures.length > 0 ? "failed" : brokenReason !== undefined ? "broken" : "passed";
+  const outcome: Outcome = failures.length > 0 ? "failed" : brokenReason !== undefined ? "broken" : skipReason !== undefined ? "skipped" : "passed";
   return {
     id: definition.id,
     outcome,
@@ -46,6 +50,7 @@ export async function runBehaviour(definition: BehaviourDefinition, environment:
     leakedSids,
     durationMs: Math.round(performance.now() - started),
     ...(brokenReason === undefined ? {} : { brokenReason }),
+    ...(outcome === "skipped" && skipReason !== undefined ? { skipReason } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { HarnessError } from "../errors.ts";
+import type { Profile } from "../config/config.ts";
 
 export type Level = "MUST" | "SHOULD";
 export type Resource = "map" | "item" | "permission";
@@ -15,6 +16,18 @@ export interface BehaviourEntry {
   readonly operations: readonly string[];
   readonly statement: string;
   readonly source: string;
+  /**
+   * The profiles that run it. Every behaviour is in "full"; "mock" holds those a
+   * stateless mock can honour: status codes, schemas and shapes of single answers,
+   * nothing that needs an earlier request remembered or a request value echoed.
+   */
+  readonly profiles: readonly Profile[];
+}
+
+/** Why a behaviour outside the chosen profile was not run (summary skipReason). */
+export function outsideProfileReason(entry: BehaviourEntry, profile: Profile): string | undefined {
+  if (entry.profiles.includes(profile)) return undefined;
+  return `not in the ${profile} profile: it needs a target that keeps state between requests (run with --profile full)`;
 }
 
 /** One YAML file per resource (10-maps.yaml, 20-items.yaml, …), read in name order. */
@@ -65,6 +78,10 @@ function validateEntry(raw: unknown, index: number, file: string): BehaviourEntr
   }
   if (typeof entry.statement !== "string" || entry.statement.length === 0) fail("statement is required");
   if (typeof entry.source !== "string" || entry.source.length === 0) fail("source is required");
+  const profiles = entry.profiles ?? ["full"];
+  if (!Array.isArray(profiles) || !profiles.every((profile) => profile === "full" || profile === "mock") || !profiles.includes("full")) {
+    fail("profiles must list full and may add mock");
+  }
   return Object.freeze({
     id: entry.id as string,
     level: entry.level as Level,
@@ -72,5 +89,6 @@ function validateEntry(raw: unknown, index: number, file: string): BehaviourEntr
     operations: Object.freeze([...(entry.operations as string[])]),
     statement: entry.statement as string,
     source: entry.source as string,
+    profiles: Object.freeze([...(profiles as Profile[])]),
   });
 }

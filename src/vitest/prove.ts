@@ -44,10 +44,18 @@ export function proveBehaviours(title: string, definitions: readonly BehaviourDe
       await client?.close();
     });
 
+    const { profile } = inject("smcTarget");
     for (const definition of definitions) {
       const entry = catalogue.get(definition.id);
       if (entry === undefined) throw new Error(`behaviour ${definition.id} is not in spec/behaviours.yaml`);
-      it(`${entry.id}: ${entry.statement}`, async (context) => {
+      const title = `${entry.id}: ${entry.statement}`;
+      // Outside the profile: vitest reports it skipped and no request is sent; the
+      // summary names the reason from the catalogue.
+      if (!entry.profiles.includes(profile)) {
+        it.skip(title);
+        continue;
+      }
+      it(title, async (context) => {
         if (client === undefined || spec === undefined) throw new Error("the target was not set up");
         const target = inject("smcTarget");
         const environment: BehaviourEnvironment = {
@@ -66,6 +74,10 @@ export function proveBehaviours(title: string, definitions: readonly BehaviourDe
         const outcome = await runBehaviour(definition, environment);
         context.task.meta.smcBehaviour = toMeta(outcome);
         await attachFailures(outcome);
+        if (outcome.outcome === "skipped") {
+          context.skip(outcome.skipReason);
+          return;
+        }
         if (outcome.outcome === "broken") throw new Error(`harness could not finish ${entry.id}: ${outcome.brokenReason ?? "unknown"}`);
         // A SHOULD that fails is a warning: it stays green in vitest and is "warned" in the summary.
         if (outcome.outcome === "failed" && entry.level === "MUST") throw new Error(formatOutcome(entry, outcome));
@@ -85,6 +97,7 @@ function toMeta(outcome: BehaviourOutcome): BehaviourMeta {
     leakedSids: [...outcome.leakedSids],
     durationMs: outcome.durationMs,
     ...(outcome.brokenReason === undefined ? {} : { brokenReason: outcome.brokenReason }),
+    ...(outcome.skipReason === undefined ? {} : { skipReason: outcome.skipReason }),
   };
 }
 

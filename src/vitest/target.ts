@@ -1,5 +1,6 @@
 // What the CLI hands each vitest worker (through vitest's provide/inject): the target
 // and the run's identity. It never reaches a file: vitest passes it over IPC.
+import type { Profile } from "../config/config.ts";
 export interface ProvidedTarget {
   readonly baseUrl: string;
   readonly accountSid: string;
@@ -11,6 +12,7 @@ export interface ProvidedTarget {
   /** Absolute; counterexamples are saved below it. */
   readonly reportDir: string;
   readonly requestTimeoutMs: number;
+  readonly profile: Profile;
   readonly specFile?: string;
 }
 
@@ -23,7 +25,7 @@ declare module "vitest" {
 /** One behaviour's result as it travels from the test to the reporters (task.meta). */
 export interface BehaviourMeta {
   readonly id: string;
-  readonly outcome: "passed" | "failed" | "broken";
+  readonly outcome: "passed" | "failed" | "broken" | "skipped";
   readonly failures: ReadonlyArray<{
     check: string;
     title: string;
@@ -38,6 +40,8 @@ export interface BehaviourMeta {
   readonly leakedSids: readonly string[];
   readonly durationMs: number;
   readonly brokenReason?: string;
+  /** Why the behaviour could not be judged under this run (e.g. the --spec document lacks its operation). */
+  readonly skipReason?: string;
 }
 
 declare module "@vitest/runner" {

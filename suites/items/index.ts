@@ -8,6 +8,7 @@ import itemIfMatch from "./ifMatch.behaviours.ts";
 import itemTtl from "./ttl.behaviours.ts";
 import itemList from "./list.behaviours.ts";
 import itemNotFound from "./notFound.behaviours.ts";
+import itemOperations from "./operations.behaviours.ts";
 
 export const itemsGroups: ReadonlyArray<{ readonly title: string; readonly definitions: readonly BehaviourDefinition[] }> = [
   { title: "Map Items: create and fetch", definitions: itemCreate },
@@ -18,4 +19,5 @@ export const itemsGroups: ReadonlyArray<{ readonly title: string; readonly defin
   { title: "Map Items: ttl and expiry", definitions: itemTtl },
   { title: "Map Items: list and paging", definitions: itemList },
   { title: "Map Items: not found", definitions: itemNotFound },
+  { title: "Map Items: every operation as documented", definitions: itemOperations },
 ];

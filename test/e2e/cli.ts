@@ -71,7 +71,8 @@ export function reportDir(): string {
 export interface SummaryFile {
   target: { baseUrl: string; embedded: boolean };
   totals: Record<string, number>;
-  behaviours: Array<{ id: string; level: string; status: string; failures: Array<{ message: string; reproduction?: string }> }>;
+  behaviours: Array<{ id: string; level: string; status: string; skipReason?: string; failures: Array<{ message: string; reproduction?: string }> }>;
+  spec: { hash: string; source: string; gaps: string[] };
   requests: number;
   leaks: number;
 }

@@ -19,7 +19,9 @@ describe("a run that cannot be made", () => {
     [["--no-such-option"]],
     [["--base-url", "nonsense"]],
     [["--seed", "abc"]],
-    [["--profile", "mock"]],
+    [["--profile", "stateless"]],
+    [["--spec", "no/such/openapi.yaml"]],
+    [["--spec", "package.json"]],
     [["frobnicate"]],
   ])("exits 2 on %j with a one-line reason", async (args) => {
     const result = await runCli(args);

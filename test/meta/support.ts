@@ -15,8 +15,9 @@ const META_SEED = 20_261_127;
 /** Sequences per model behaviour: as many as a default run, so the meta-suite proves what users get. */
 const META_RUNS = 25;
 
-export async function runOnServer(definitions: readonly BehaviourDefinition[], fault?: Fault): Promise<BehaviourOutcome[]> {
-  const spec = await (specPromise ??= loadSpec());
+/** `spec`: judge by another OpenAPI document, as `--spec FILE` does; default: the project's own. */
+export async function runOnServer(definitions: readonly BehaviourDefinition[], fault?: Fault, options: { spec?: SpecCatalog } = {}): Promise<BehaviourOutcome[]> {
+  const spec = options.spec ?? (await (specPromise ??= loadSpec()));
   const server = await startReferenceServer(fault === undefined ? {} : { fault });
   const client = new HttpClient({ baseUrl: server.url, accountSid: server.accountSid, authToken: server.authToken, timeoutMs: 10_000 });
   try {

@@ -44,6 +44,8 @@ beforeAll(async () => {
       seed: 7,
       runPrefix: config.runPrefix,
       specHash: spec.hash,
+      specSource: "spec/sync-map.openapi.yaml",
+      specGaps: [],
       startedAt,
       durationMs: Date.now() - startedAt.getTime(),
       catalogue: loadCatalogue().filter((entry) => IDS.includes(entry.id)),

@@ -41,7 +41,11 @@ function summaryOf(behaviours: readonly RenderableBehaviour[], extra: Partial<Re
     profile: "full",
     seed: 42,
     runPrefix: "smc-abc123-def456-",
-    spec: { hash: "0fdc51f03c9bbdd17232b8fe944f3fab93449e535d5b6ebe0f1e247de8014f1a" },
+    spec: {
+      hash: "0fdc51f03c9bbdd17232b8fe944f3fab93449e535d5b6ebe0f1e247de8014f1a",
+      source: "/ci/vendor/twilio_sync_v1.json",
+      gaps: ["declares no TwilioError schema: error bodies are checked against the built-in one (code, message, more_info, status)"],
+    },
     startedAt: "2026-11-27T05:25:45.792Z",
     durationMs: 14_989,
     totals,
@@ -286,12 +290,14 @@ describe("renderHtml", () => {
       ["profile", "full"],
       ["seed", "42"],
       ["spec-hash", withFailures.spec.hash],
+      ["spec", "/ci/vendor/twilio_sync_v1.json"],
+      ["spec-gap", withFailures.spec.gaps[0] ?? "a gap"],
       ["duration", "15.0 s"],
       ["requests", "955"],
       ["leaks", "1"],
     ]) {
       expect(html).toContain(`<div data-meta="${key}"><dt>`);
-      expect(html).toMatch(new RegExp(`data-meta="${key}"><dt>[^<]*</dt><dd>${value?.replace(/[.]/g, "\\.")}</dd>`));
+      expect(html).toMatch(new RegExp(`data-meta="${key}"><dt>[^<]*</dt><dd>${value?.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}</dd>`));
     }
     expect(html).toContain('data-verdict="failed"');
     expect(html).toContain("Failed: 2 MUST behaviours failed (1 SHOULD behaviour warned; 1 waived; 1 resource left behind; 1 harness error)");
@@ -328,7 +334,7 @@ describe("renderMarkdown", () => {
   it("has the metadata, a totals table that matches the totals, and the sections in order", () => {
     expect(markdown).toMatch(/^# Sync Map conformance report\n\n\*\*Failed: 2 MUST behaviours failed/);
     expect(markdown).toContain("| Behaviours | Passed | Failed | Warned | Skipped | Waived |\n|---|---|---|---|---|---|\n| 9 | 4 | 2 | 1 | 1 | 1 |");
-    for (const line of ["| Tool | sync-map-conformance 0.1.0 |", "| Seed | `42` |", `| Spec hash | \`${withFailures.spec.hash}\` |`, "| Requests made | 955 |", "| Duration | 15.0 s |", "| Profile | full |"]) {
+    for (const line of ["| Tool | sync-map-conformance 0.1.0 |", "| Seed | `42` |", `| Spec hash | \`${withFailures.spec.hash}\` |`, "| Requests made | 955 |", "| Duration | 15.0 s |", "| Profile | full |", "| Spec | `/ci/vendor/twilio_sync_v1.json` |", "| Spec gap | declares no TwilioError schema: error bodies are checked against the built-in one (code, message, more_info, status) |"]) {
       expect(markdown).toContain(line);
     }
     const order = ["## Compared with the baseline", "## Totals", "## Harness errors", "## Failures", "## Behaviours", "## Readings"].map((heading) => markdown.indexOf(`\n${heading}\n`));

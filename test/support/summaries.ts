@@ -14,7 +14,7 @@ export function summaryOf(...behaviours: SummaryBehaviour[]): Summary {
   return {
     tool: { name: "sync-map-conformance", version: "0.1.0" },
     target: { baseUrl: "http://127.0.0.1:4010", embedded: true },
-    profile: "full", seed: 1, runPrefix: "smc-1-", spec: { hash: "h" }, startedAt: "2026-03-15T12:00:00.000Z", durationMs: 1,
+    profile: "full", seed: 1, runPrefix: "smc-1-", spec: { hash: "h", source: "spec/sync-map.openapi.yaml", gaps: [] }, startedAt: "2026-03-15T12:00:00.000Z", durationMs: 1,
     totals, behaviours, readings: [], requests: 0, leaks: 0, harnessErrors: [], interrupted: false,
   };
 }
