@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { mkdir, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { createVitest, type Vitest } from "vitest/node";
 import { ConfigError, parseRunArgs, withTarget, type Config, type Shard } from "../src/config/config.ts";
@@ -237,6 +238,9 @@ async function runVitest(config: Config, reportDir: string, collector: Behaviour
       ],
     },
     { logLevel: "silent" },
+    // Our verdict is the run's stdout; vitest's own notes ("JUNIT report written to …")
+    // would land in the middle of it. Its errors still go to stderr.
+    { stdout: new Writable({ write: (_chunk, _encoding, done) => done() }) },
   );
   let interrupted = false;
   const onInterrupt = (): void => {
