@@ -3,7 +3,7 @@
 // and seed; anything else is refused (exit 2) rather than blended into a verdict nobody
 // ran. A catalogue behaviour that no shard listed is shown as skipped, never dropped.
 import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { BehaviourEntry } from "../src/catalogue/catalogue.ts";
 import { ConfigError } from "../src/config/config.ts";
@@ -269,9 +269,40 @@ export function writeMerged(outDir: string, merged: MergedSummary, dirs: readonl
     }
   }
   writeFileSync(join(out, "junit.xml"), junitXml);
-  const file = writeSummary(out, merged);
-  writeReports(out, merged);
+  const withReplays = withCounterexamplesIn(out, merged, dirs);
+  const file = writeSummary(out, withReplays);
+  writeReports(out, withReplays);
   return { file, notes };
+}
+
+/**
+ * A shard's saved counterexamples (`counterexamples/<behaviour>-<seed>.json`) are what
+ * `replay` needs; the paths in its summary name the machine that ran it. Copies them
+ * into outDir and points the merged failures at the copies. Behaviours are unique
+ * across shards, so the names cannot clash.
+ */
+function withCounterexamplesIn(out: string, merged: MergedSummary, dirs: readonly string[]): MergedSummary {
+  const copied = new Map<string, string>();
+  for (const dir of dirs) {
+    const from = join(dir, "counterexamples");
+    if (!existsSync(from)) continue;
+    for (const name of readdirSync(from).filter((entry) => entry.endsWith(".json"))) {
+      const target = join(out, "counterexamples", name);
+      mkdirSync(dirname(target), { recursive: true });
+      copyFileSync(join(from, name), target);
+      copied.set(name, target);
+    }
+  }
+  if (copied.size === 0) return merged;
+  const behaviours = merged.behaviours.map((behaviour) => ({
+    ...behaviour,
+    failures: behaviour.failures.map((found) => {
+      const saved = found.sequence?.file;
+      const copy = saved === undefined ? undefined : copied.get(basename(saved));
+      return copy === undefined || found.sequence === undefined ? found : { ...found, sequence: { ...found.sequence, file: copy } };
+    }),
+  }));
+  return { ...merged, behaviours };
 }
 
 function distinct(values: readonly string[]): string[] {

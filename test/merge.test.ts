@@ -166,4 +166,22 @@ describe("writeMerged", () => {
     expect(readdirSync(out)).toEqual(expect.arrayContaining(["summary.json", "report.md", "report.html", "junit.xml"]));
     expect(() => writeMerged(one, merged, [one, two])).toThrow(/also a shard directory/);
   });
+
+  it("copies each shard's saved counterexamples and points the merged failures at the copies", () => {
+    const root = mkdtempSync(join(tmpdir(), "smc-merge-"));
+    const failing: SummaryBehaviour = {
+      ...behaviour("SEQ-E", "failed"),
+      failures: [{ message: "diverged", check: "model", received: "1", documented: "2", sequence: { seed: 9, path: "0:1", script: ["1. CreateSyncMap"], file: "/elsewhere/shard-2/counterexamples/SEQ-E-9.json" } }],
+    };
+    const one = shardDir(root, "one", shard(1, 2, [behaviour("AUTH-A", "passed")]).summary, []);
+    const two = shardDir(root, "two", shard(2, 2, [failing]).summary, []);
+    mkdirSync(join(two, "counterexamples"));
+    writeFileSync(join(two, "counterexamples", "SEQ-E-9.json"), '{"behaviour":"SEQ-E"}');
+    const out = join(root, "out");
+    const { file } = writeMerged(out, mergeSummaries(readShards([one, two]), catalogue), [one, two]);
+    const copy = join(out, "counterexamples", "SEQ-E-9.json");
+    expect(readFileSync(copy, "utf8")).toBe('{"behaviour":"SEQ-E"}');
+    const merged = JSON.parse(readFileSync(file, "utf8")) as Summary;
+    expect(merged.behaviours.find((b) => b.id === "SEQ-E")?.failures[0]?.sequence?.file).toBe(copy);
+  });
 });
