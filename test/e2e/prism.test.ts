@@ -75,14 +75,25 @@ function statusOf(summary: SummaryFile, id: string): string | undefined {
   return summary.behaviours.find((behaviour) => behaviour.id === id)?.status;
 }
 
-describe("Prism serving the project's OpenAPI document", () => {
-  let prism: RunningPrism;
+/** A Prism for the enclosing describe block: started before its tests, stopped after. */
+function prismServing(document: string): { readonly url: string } {
+  let prism: RunningPrism | undefined;
   beforeAll(async () => {
-    prism = await startPrism(OUR_SPEC);
+    prism = await startPrism(document);
   }, 90_000);
   afterAll(async () => {
     await prism?.stop();
   });
+  return {
+    get url(): string {
+      if (prism === undefined) throw new Error("Prism did not start");
+      return prism.url;
+    },
+  };
+}
+
+describe("Prism serving the project's OpenAPI document", () => {
+  const prism = prismServing(OUR_SPEC);
 
   it("passes --profile mock: every mock behaviour passes, every other one is skipped with the reason", async () => {
     const dir = reportDir();
@@ -119,13 +130,7 @@ describe("Prism serving the project's OpenAPI document", () => {
 });
 
 describe.skipIf(!vendorPresent)("Prism serving the vendor's published OpenAPI document", () => {
-  let prism: RunningPrism;
-  beforeAll(async () => {
-    prism = await startPrism(VENDOR_SPEC);
-  }, 90_000);
-  afterAll(async () => {
-    await prism?.stop();
-  });
+  const prism = prismServing(VENDOR_SPEC);
 
   it("passes --profile mock with the same document as --spec, and names what the document lacks", async () => {
     const dir = reportDir();
