@@ -1,17 +1,18 @@
+import * as documented from "./documented.ts";
 import type { SpecLimits } from "./types.ts";
 
 export const LIMITS_EXTENSION = "x-sync-map-limits";
 
-/** The facts file's readings (C1, C2, C3, §3), for documents that do not declare their own. */
+/** The documented values (./documented.ts), for documents that do not declare their own. */
 export const DEFAULT_LIMITS: SpecLimits = Object.freeze({
-  pageSizeDefault: 50,
-  pageSizeMax: Object.freeze([100, 1000]),
-  ttlMax: 31_536_000,
-  keyLengthAccepted: 256,
-  keyLengthRefusedAbove: 320,
-  uniqueNameLengthAccepted: 256,
-  uniqueNameLengthRefusedAbove: 320,
-  dataMaxBytes: 16_384,
+  pageSizeDefault: documented.DEFAULT_PAGE_SIZE,
+  pageSizeMax: documented.PAGE_SIZE_MAX_READINGS,
+  ttlMax: documented.TTL_MAX,
+  keyLengthAccepted: documented.KEY_LENGTH_ACCEPTED,
+  keyLengthRefusedAbove: documented.KEY_LENGTH_REFUSED_ABOVE,
+  uniqueNameLengthAccepted: documented.UNIQUE_NAME_LENGTH_ACCEPTED,
+  uniqueNameLengthRefusedAbove: documented.UNIQUE_NAME_LENGTH_REFUSED_ABOVE,
+  dataMaxBytes: documented.DATA_MAX_BYTES,
 });
 
 /**
