@@ -2,7 +2,7 @@
 // named in REFERENCE, every "docs/behaviour-reference.md#…" written in a tracked file,
 // and the page's links to its own sections.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { REFERENCE, cite } from "../../src/spec/documented.ts";
@@ -50,5 +50,31 @@ describe("docs/behaviour-reference.md", () => {
     const links = [...page.matchAll(/\]\((#[\w-]+)\)/g)].map((match) => match[1] ?? "");
     expect(links.length).toBeGreaterThan(0);
     expect(links.filter((link) => !anchors.has(link))).toEqual([]);
+  });
+});
+
+describe("links between README.md and docs/", () => {
+  it("land on files and headings that exist", () => {
+    const pages = ["README.md", "docs/behaviour-reference.md", "docs/ci.md"];
+    const broken: string[] = [];
+    for (const page of pages) {
+      const text = readFileSync(`${ROOT}/${page}`, "utf8");
+      for (const match of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        const link = match[1] ?? "";
+        if (/^[a-z]+:/.test(link)) continue;
+        const [path = "", anchor] = link.split("#");
+        const target = path === "" ? page : new URL(path, `file:///${page}`).pathname.slice(1);
+        let content: string;
+        try {
+          content = readFileSync(`${ROOT}/${target}`, "utf8");
+        } catch {
+          if (anchor === undefined && existsSync(`${ROOT}/${target}`)) continue;
+          broken.push(`${page}: ${link}`);
+          continue;
+        }
+        if (anchor !== undefined && !headingAnchors(content).has(anchor)) broken.push(`${page}: ${link}`);
+      }
+    }
+    expect(broken).toEqual([]);
   });
 });
