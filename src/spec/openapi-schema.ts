@@ -10,7 +10,7 @@ import type { AnySchemaObject } from "ajv";
  */
 
 /** Extension keywords kept in compiled schemas; validators.ts declares them to ajv. */
-export const DECLARED_EXTENSION_KEYWORDS = ["x-twilio", "x-facts"] as const;
+export const DECLARED_EXTENSION_KEYWORDS = ["x-twilio", "x-reference"] as const;
 
 /** OpenAPI-only keywords with no validation meaning. */
 const OPENAPI_ONLY_KEYWORDS = new Set(["example", "xml", "externalDocs", "discriminator"]);

@@ -1,4 +1,4 @@
-/** Hand-written bodies shaped as facts §2 and §4–5 describe them; each call returns a fresh copy to mutate. */
+/** Hand-written bodies shaped as docs/behaviour-reference.md#response-properties, docs/behaviour-reference.md#paging and docs/behaviour-reference.md#errors describe them; each call returns a fresh copy to mutate. */
 
 export const ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
 export const SERVICE_SID = "IS0123456789abcdef0123456789abcdef";

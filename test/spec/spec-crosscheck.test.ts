@@ -14,7 +14,7 @@ const MAP_PATHS_PREFIX = "/v1/Services/{ServiceSid}/Maps";
 
 /**
  * Places where our spec deliberately differs from the vendor's. Each names
- * the decision behind it (sync-map-facts.md); every difference found must be
+ * the decision behind it (docs/behaviour-reference.md#where-the-documents-disagree); every difference found must be
  * one of these, and each of these must still be found.
  */
 interface NamedException {
@@ -31,13 +31,13 @@ const addedByUs = (_ours: unknown, vendor: unknown): boolean => vendor === undef
 const NAMED_EXCEPTIONS: readonly NamedException[] = [
   {
     id: "ERROR-RESPONSES-ADDED",
-    why: "the vendor documents 2xx only; we document 400/401/404/409/412/413/429 with the TwilioError body (facts §5, C5–C7)",
+    why: "the vendor documents 2xx only; we document 400/401/404/409/412/413/429 with the TwilioError body (docs/behaviour-reference.md#errors)",
     location: /› response (400|401|404|409|412|413|429) › \(status\)$/,
     values: oursOnly,
   },
   {
     id: "CORS-HEADERS-OMITTED",
-    why: "CORS headers depend on the request's Origin and must not be asserted without one (facts §8)",
+    why: "CORS headers depend on the request's Origin and must not be asserted without one (docs/behaviour-reference.md#http-headers)",
     location: /› response 2\d\d › header Access-Control-[A-Za-z-]+$/,
     values: (ours, vendor) => ours === false && vendor === true,
   },
@@ -49,43 +49,43 @@ const NAMED_EXCEPTIONS: readonly NamedException[] = [
   },
   {
     id: "META-KEY-ENUM",
-    why: "meta.key names the records array: maps, items or permissions (facts §4)",
+    why: "meta.key names the records array: maps, items or permissions (docs/behaviour-reference.md#paging)",
     location: /› response 200 › body\.meta\.key › enum$/,
     values: addedByUs,
   },
   {
     id: "META-PAGE-MINIMUM",
-    why: "meta.page echoes Page, counted from 0 (facts §4)",
+    why: "meta.page echoes Page, counted from 0 (docs/behaviour-reference.md#paging)",
     location: /› response 200 › body\.meta\.page › minimum$/,
     values: addedByUs,
   },
   {
     id: "LAST-PAGE-EMPTY-STRING",
-    why: 'next_page_url on the last page is null (OAS) or "" (an older generated sample), so "uri" moves into an anyOf (facts C9)',
+    why: 'next_page_url on the last page is null (OAS) or "" (an older generated sample), so "uri" moves into an anyOf (docs/behaviour-reference.md#c9-next_page_url-on-the-last-page)',
     location: /› response 200 › body\.meta\.next_page_url › format$/,
     values: (ours, vendor) => ours === undefined && vendor === "uri",
   },
   {
     id: "QUERY-DEFAULTS",
-    why: "PageSize defaults to 50 (facts §4), Order to asc and Bounds to inclusive (facts §3)",
+    why: "PageSize defaults to 50 (docs/behaviour-reference.md#paging), Order to asc and Bounds to inclusive (docs/behaviour-reference.md#item-order)",
     location: /› parameter query:(PageSize|Order|Bounds) › default$/,
     values: addedByUs,
   },
   {
     id: "TTL-RANGE",
-    why: "a TTL is empty or an integer 0..31536000, else 54011 (facts §3)",
+    why: "a TTL is empty or an integer 0..31536000, else 54011 (docs/behaviour-reference.md#ttl-and-expiry)",
     location: /› request › (Ttl|ItemTtl|CollectionTtl) › (minimum|maximum)$/,
     values: addedByUs,
   },
   {
     id: "KEY-LENGTH",
-    why: "keys of 1..256 are always accepted; 257..320 is disputed and left out of the contract (facts C2)",
+    why: "keys of 1..256 are always accepted; 257..320 is disputed and left out of the contract (docs/behaviour-reference.md#c2-item-key-length)",
     location: /^CreateSyncMapItem › request › Key › (minLength|maxLength)$/,
     values: addedByUs,
   },
   {
     id: "UNIQUE-NAME-RULES",
-    why: "unique names of 1..256 are always accepted (C3) and may not look like a sid (C4)",
+    why: "unique names of 1..256 are always accepted (docs/behaviour-reference.md#c3-unique-name-length) and may not look like a sid (docs/behaviour-reference.md#c4-unique-names-that-look-like-sids)",
     location: /^CreateSyncMap › request › UniqueName › (minLength|maxLength|not)$/,
     values: addedByUs,
   },
@@ -169,7 +169,7 @@ describe.skipIf(!vendorPresent)(title, () => {
   });
 
   it("has the vendor's response property names, types, patterns, lengths, formats and nullability", () => {
-    // One decision is allowed here, by name: facts C9 puts next_page_url's "uri" format in an anyOf.
+    // One decision is allowed here, by name: docs/behaviour-reference.md#c9-next_page_url-on-the-last-page puts next_page_url's "uri" format in an anyOf.
     const lastPage = NAMED_EXCEPTIONS.find((exception) => exception.id === "LAST-PAGE-EMPTY-STRING");
     const found = differences.filter((difference) => /› body[^›]* › (\(property\)|\(schema\)|type|pattern|minLength|maxLength|format|nullable)$/.test(difference.location));
     expect(found.filter((difference) => lastPage === undefined || !isExcepted(difference, lastPage)).map(describeDifference)).toEqual([]);
@@ -184,7 +184,8 @@ describe.skipIf(!vendorPresent)(title, () => {
     expect(found).toContain("CreateSyncMap › response 201 › body.sid › pattern");
   });
 
-  it("declares ETag on exactly the vendor's responses (facts C8)", () => {
+  // docs/behaviour-reference.md#c8-which-answers-carry-an-etag
+  it("declares ETag on exactly the vendor's responses", () => {
     expect(differencesAt(/› header ETag$/)).toEqual([]);
   });
 });

@@ -114,7 +114,8 @@ describe("the project's OpenAPI document", () => {
     expect(Object.fromEntries(operation?.requestBodyFields.map((field) => [field.name, field.required]) ?? [])).toEqual(expected);
   });
 
-  it("sends ETag on item create, fetch and update only (facts C8)", () => {
+  // docs/behaviour-reference.md#c8-which-answers-carry-an-etag
+  it("sends ETag on item create, fetch and update only", () => {
     const withEtag = catalog
       .operationIds()
       .filter((id) => catalog.operation(id)?.responses.some((response) => response.status.startsWith("2") && response.headers.includes("ETag")));
