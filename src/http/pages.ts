@@ -32,7 +32,7 @@ export interface PageWalk {
   readonly stop: WalkStop;
   /** The last page read ended the list: next_page_url null or "". */
   readonly ended: boolean;
-  /** next_page_url on the last page read: the value a reading of C9 records. */
+  /** next_page_url on the last page read: the value a reading of the last page records. */
   readonly lastPageValue: unknown;
   readonly first: Exchange;
   readonly last: Exchange;

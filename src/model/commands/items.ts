@@ -50,7 +50,7 @@ export function itemCommandArbitraries(): Array<fc.Arbitrary<SyncCommand>> {
       ifMatch,
       stale,
     })
-    // An update with nothing at all in it is not documented either way (54010).
+    // An update with nothing at all in it is not documented either way (see CODE.noParameters).
     .filter(
       (args) => args.data !== null || args.ttl !== undefined || args.collectionTtl !== undefined,
     )
