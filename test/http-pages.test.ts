@@ -80,9 +80,12 @@ describe("followPages", () => {
   it("stops without an end when a page has no next_page_url at all", async () => {
     const result = await walk("absent");
     const { stop, ended, lastPageValue, pages } = result;
-    expect(
-      [stop, ended, lastPageValue, pages.length],
-    ).toEqual(["no-next-url", false, undefined, 3]);
+    expect([stop, ended, lastPageValue, pages.length]).toEqual([
+      "no-next-url",
+      false,
+      undefined,
+      3,
+    ]);
   });
 
   it("stops at a page that is not 200 and keeps it as the last exchange", async () => {

@@ -15,7 +15,12 @@ export interface SweepResult {
 }
 
 export async function sweep(config: Config, leakedSids: readonly string[]): Promise<SweepResult> {
-  const client = new HttpClient({ baseUrl: config.baseUrl ?? "", accountSid: config.accountSid, authToken: config.authToken, timeoutMs: config.requestTimeoutMs });
+  const client = new HttpClient({
+    baseUrl: config.baseUrl ?? "",
+    accountSid: config.accountSid,
+    authToken: config.authToken,
+    timeoutMs: config.requestTimeoutMs,
+  });
   const api = new SyncMapApi(client, config.serviceSid);
   try {
     const targets = new Set(leakedSids);
