@@ -24,12 +24,18 @@ export interface CounterexampleFile {
   readonly behaviour: string;
   readonly seed: number;
   readonly path: string;
-  readonly commands: ReadonlyArray<{ readonly op: string; readonly args: Readonly<Record<string, unknown>> }>;
+  readonly commands: ReadonlyArray<{
+    readonly op: string;
+    readonly args: Readonly<Record<string, unknown>>;
+  }>;
   readonly script: readonly string[];
   readonly diverged: { readonly received: string; readonly documented: string } | null;
 }
 
-export async function proveBySequences(t: BehaviourContext, options: SequenceBehaviourOptions): Promise<void> {
+export async function proveBySequences(
+  t: BehaviourContext,
+  options: SequenceBehaviourOptions,
+): Promise<void> {
   const seed = mixSeed(t.seed, t.behaviourId);
   const result = await checkSequences({
     api: t.api,
@@ -51,30 +57,71 @@ export async function proveBySequences(t: BehaviourContext, options: SequenceBeh
     path: result.path,
     commands: result.commands,
     script,
-    diverged: confirmed.mismatch === undefined ? null : { received: confirmed.mismatch.found.received, documented: confirmed.mismatch.found.documented },
+    diverged:
+      confirmed.mismatch === undefined
+        ? null
+        : {
+            received: confirmed.mismatch.found.received,
+            documented: confirmed.mismatch.found.documented,
+          },
   });
   const exchange = confirmed.mismatch?.exchange;
   const reproduction = [
     `fast-check seed ${result.seed}, path "${result.path}" (shrunk ${result.shrinks} times)`,
-    ...(file === undefined ? [] : [`replay: npx sync-map-conformance replay ${file} --base-url URL`]),
+    ...(file === undefined
+      ? []
+      : [`replay: npx sync-map-conformance replay ${file} --base-url URL`]),
     ...script,
-    ...(exchange === undefined ? [] : [`# the diverging request (step ${script.length}):`, toCurl(exchange, { accountSid: t.accountSid }), `# answered: ${describeAnswer(exchange)}`]),
+    ...(exchange === undefined
+      ? []
+      : [
+          `# the diverging request (step ${script.length}):`,
+          toCurl(exchange, { accountSid: t.accountSid }),
+          `# answered: ${describeAnswer(exchange)}`,
+        ]),
   ].join("\n");
-  const sequence = { seed: result.seed, path: result.path, script, ...(file === undefined ? {} : { file }) };
+  const sequence = {
+    seed: result.seed,
+    path: result.path,
+    script,
+    ...(file === undefined ? {} : { file }),
+  };
   if (confirmed.mismatch !== undefined) {
     const found = confirmed.mismatch.found;
-    t.failWith({ check: found.check, title: `After ${script.length} ${script.length === 1 ? "call" : "calls"}: ${found.title}`, received: found.received, documented: found.documented, sequence }, reproduction, exchange);
+    t.failWith(
+      {
+        check: found.check,
+        title: `After ${script.length} ${script.length === 1 ? "call" : "calls"}: ${found.title}`,
+        received: found.received,
+        documented: found.documented,
+        sequence,
+      },
+      reproduction,
+      exchange,
+    );
     return;
   }
   // The shrunk sequence passed when run again: the target is not deterministic here.
-  const why = confirmed.error === undefined ? "it passed when run again" : `it broke the harness: ${String(confirmed.error)}`;
+  const why =
+    confirmed.error === undefined
+      ? "it passed when run again"
+      : `it broke the harness: ${String(confirmed.error)}`;
   t.failWith(
-    { check: "model_sequence_reproduces", title: "A failing sequence did not fail again", received: `${why} (seed ${result.seed})`, documented: "the same calls give the same answers", sequence },
+    {
+      check: "model_sequence_reproduces",
+      title: "A failing sequence did not fail again",
+      received: `${why} (seed ${result.seed})`,
+      documented: "the same calls give the same answers",
+      sequence,
+    },
     reproduction,
   );
 }
 
-function saveCounterexample(t: BehaviourContext, counterexample: CounterexampleFile): string | undefined {
+function saveCounterexample(
+  t: BehaviourContext,
+  counterexample: CounterexampleFile,
+): string | undefined {
   if (t.artefactDir === undefined) return undefined;
   const directory = join(t.artefactDir, "counterexamples");
   mkdirSync(directory, { recursive: true });

@@ -8,3 +8,5 @@ export * from "./url.ts";
 export * from "./equality.ts";
 export * from "./schema.ts";
 export * from "./paging.ts";
+export * from "./jsonBody.ts";
+export * from "./expiryMoves.ts";

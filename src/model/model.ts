@@ -6,7 +6,7 @@
 
 export type Flags = { readonly read: boolean; readonly write: boolean; readonly manage: boolean };
 
-/** When a write happened, as an index into the sequence's request log (the real side maps it to time). */
+/** When a write happened: an index into the sequence's request log (real.ts maps it to time). */
 export type WriteRef = number;
 
 export interface ModelItem {
@@ -21,8 +21,8 @@ export interface ModelItem {
 /**
  * A page of items that was read and not yet followed: the keys after `after` (in
  * `order`) that exist when the next page is asked for, at most `pageSize` of them.
- * Tokens "carry the last key" (facts §4), so records deleted or added in between
- * neither shift nor repeat what comes next.
+ * Tokens "carry the last key" (docs/behaviour-reference.md#paging), so records deleted
+ * or added in between neither shift nor repeat what comes next.
  */
 export interface ModelCursor {
   readonly order: "asc" | "desc";
@@ -83,22 +83,32 @@ export class SyncModel {
     return map;
   }
 
-  /** A ttl sent with a write re-bases expiry on that write; 0 clears it (facts §3). */
-  static setExpiry(target: { expiry: ModelMap["expiry"] }, ttl: number | undefined, write: WriteRef): void {
+  /**
+   * A ttl sent with a write re-bases expiry on that write; 0 clears it
+   * (docs/behaviour-reference.md#ttl-and-expiry).
+   */
+  static setExpiry(
+    target: { expiry: ModelMap["expiry"] },
+    ttl: number | undefined,
+    write: WriteRef,
+  ): void {
     if (ttl === undefined) return;
     target.expiry = ttl === 0 ? undefined : { write, ttl };
   }
 
   /**
    * Which live map an address reaches now: a unique name follows whoever holds it
-   * today, a sid only the map it was given to (facts §3 addressing).
+   * today, a sid only the map it was given to (docs/behaviour-reference.md#addressing).
    */
   reach(target: ModelMap, byName: boolean): ModelMap | undefined {
     if (byName && target.uniqueName !== null) return this.byName(target.uniqueName);
     return target.deleted ? undefined : target;
   }
 
-  /** Deleting a map deletes its items and permissions with it (seed; facts §3). */
+  /**
+   * Deleting a map deletes its items and permissions with it
+   * (docs/behaviour-reference.md#cascade-on-delete).
+   */
   deleteMap(map: ModelMap): void {
     map.deleted = true;
     map.items.clear();
@@ -106,33 +116,59 @@ export class SyncModel {
     map.cursor = undefined;
   }
 
-  /** A new item: its ttl (0 or none = no expiry) counts from the creating write (facts §3). */
-  static createItem(map: ModelMap, key: string, data: unknown, ttl: number | undefined, write: WriteRef): ModelItem {
-    const item: ModelItem = { key, data, expiry: ttl === undefined || ttl === 0 ? undefined : { write, ttl }, writes: 0 };
+  /** A new item: its ttl (0 or none = no expiry) counts from the creating write. */
+  static createItem(
+    map: ModelMap,
+    key: string,
+    data: unknown,
+    ttl: number | undefined,
+    write: WriteRef,
+  ): ModelItem {
+    const item: ModelItem = {
+      key,
+      data,
+      expiry: ttl === undefined || ttl === 0 ? undefined : { write, ttl },
+      writes: 0,
+    };
     map.items.set(key, item);
     return item;
   }
 
   /** An item update: new data when sent, a ttl sent re-bases expiry; either way a new revision. */
-  static updateItem(item: ModelItem, data: unknown, ttl: number | undefined, write: WriteRef): void {
+  static updateItem(
+    item: ModelItem,
+    data: unknown,
+    ttl: number | undefined,
+    write: WriteRef,
+  ): void {
     if (data !== undefined) item.data = data;
     SyncModel.setExpiry(item, ttl, write);
     item.writes += 1;
   }
 
   /** The keys a cursor's next page holds: those after it that exist now, at most a page of them. */
-  static nextPageKeys(map: ModelMap, cursor: ModelCursor): { readonly keys: string[]; readonly more: boolean } {
+  static nextPageKeys(
+    map: ModelMap,
+    cursor: ModelCursor,
+  ): { readonly keys: string[]; readonly more: boolean } {
     const after = SyncModel.orderedKeys(map, cursor.order, cursor.after, "exclusive");
     return { keys: after.slice(0, cursor.pageSize), more: after.length > cursor.pageSize };
   }
 
   /** Identities with a permission record on the map, in code-point order, with their flags. */
   static permissionsOf(map: ModelMap): Array<{ readonly identity: string; readonly flags: Flags }> {
-    return [...map.permissions.entries()].sort(([a], [b]) => compareCodePoints(a, b)).map(([identity, flags]) => ({ identity, flags }));
+    return [...map.permissions.entries()]
+      .sort(([a], [b]) => compareCodePoints(a, b))
+      .map(([identity, flags]) => ({ identity, flags }));
   }
 
-  /** Keys in the documented order: code-point order, ascending unless desc (facts C10). */
-  static orderedKeys(map: ModelMap, order: "asc" | "desc", from: string | undefined, bounds: "inclusive" | "exclusive"): string[] {
+  /** Keys in code-point order, ascending unless desc (docs/behaviour-reference.md#item-order). */
+  static orderedKeys(
+    map: ModelMap,
+    order: "asc" | "desc",
+    from: string | undefined,
+    bounds: "inclusive" | "exclusive",
+  ): string[] {
     const keys = [...map.items.keys()].sort(compareCodePoints);
     if (order === "desc") keys.reverse();
     if (from === undefined) return keys;

@@ -59,7 +59,8 @@ export class RealSystem {
     const parsed = parseJsonBody(exchange);
     const status = exchange.response?.status ?? 0;
     const sid = parsed.ok ? (parsed.value as { sid?: unknown } | null)?.sid : undefined;
-    if (status >= 200 && status < 300 && typeof sid === "string" && sid.startsWith("MP")) this.toDelete.add(sid);
+    if (status >= 200 && status < 300 && typeof sid === "string" && sid.startsWith("MP"))
+      this.toDelete.add(sid);
     return exchange;
   }
 
@@ -71,7 +72,8 @@ export class RealSystem {
 
   /** The first date the target stamped on a write we timed sets the clock for the sequence. */
   calibrate(exchange: Exchange, stamped: unknown): void {
-    if (this.clock === undefined && typeof stamped === "string") this.clock = { reference: exchange, stamped };
+    if (this.clock === undefined && typeof stamped === "string")
+      this.clock = { reference: exchange, stamped };
   }
 
   /** The exchange of a recorded write: when we sent it, and how long it took. */
@@ -80,7 +82,10 @@ export class RealSystem {
   }
 
   /** The date_expires each map last showed, with the write that set it. */
-  readonly observedExpiry = new Map<number, { readonly dateExpires: string; readonly write: WriteRef; readonly ttl: number }>();
+  readonly observedExpiry = new Map<
+    number,
+    { readonly dateExpires: string; readonly write: WriteRef; readonly ttl: number }
+  >();
 
   timeOf(write: WriteRef): TargetTime | undefined {
     const exchange = this.writes[write];
@@ -90,7 +95,8 @@ export class RealSystem {
 
   sidOf(ref: number): string {
     const sid = this.sids[ref];
-    if (sid === undefined) throw new Error(`map ${ref} has no SID: the model and the run fell out of step`);
+    if (sid === undefined)
+      throw new Error(`map ${ref} has no SID: the model and the run fell out of step`);
     return sid;
   }
 
@@ -105,14 +111,16 @@ export class RealSystem {
 
   /** A new lifetime (the object was deleted): its old revisions no longer count. */
   forget(prefix: string): void {
-    for (const object of [...this.revisions.keys()]) if (object === prefix || object.startsWith(`${prefix}/`)) this.revisions.delete(object);
+    for (const object of [...this.revisions.keys()])
+      if (object === prefix || object.startsWith(`${prefix}/`)) this.revisions.delete(object);
   }
 
   async cleanUp(): Promise<string[]> {
     const leaked: string[] = [];
     for (const sid of this.toDelete) {
       const status = (await this.api.deleteMap(sid)).response?.status;
-      if (status === undefined || !((status >= 200 && status < 300) || status === 404)) leaked.push(sid);
+      if (status === undefined || !((status >= 200 && status < 300) || status === 404))
+        leaked.push(sid);
     }
     this.toDelete.clear();
     return leaked;

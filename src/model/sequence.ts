@@ -19,7 +19,11 @@ export interface SequenceOutcome {
 /** fast-check hands commands wrapped; the wrapper keeps the shrinker's bookkeeping. */
 type Runnable = Pick<SyncCommand, "check" | "run" | "toString"> & { readonly cmd?: SyncCommand };
 
-export async function runSequence(api: SyncMapApi, namespace: string, commands: Iterable<Runnable>): Promise<SequenceOutcome> {
+export async function runSequence(
+  api: SyncMapApi,
+  namespace: string,
+  commands: Iterable<Runnable>,
+): Promise<SequenceOutcome> {
   const model = new SyncModel();
   const real = new RealSystem(api, namespace);
   let mismatch: ModelMismatch | undefined;
@@ -36,7 +40,12 @@ export async function runSequence(api: SyncMapApi, namespace: string, commands: 
     else error = caught;
   }
   const leaked = await real.cleanUp();
-  return { executed: real.executed, ...(mismatch === undefined ? {} : { mismatch }), ...(error === undefined ? {} : { error }), leaked };
+  return {
+    executed: real.executed,
+    ...(mismatch === undefined ? {} : { mismatch }),
+    ...(error === undefined ? {} : { error }),
+    leaked,
+  };
 }
 
 export interface SequenceCheckOptions {
@@ -70,28 +79,61 @@ export type SequenceCheck =
 export async function checkSequences(options: SequenceCheckOptions): Promise<SequenceCheck> {
   const leaked: string[] = [];
   const preamble = options.preamble ?? [];
-  const property = fc.asyncProperty(fc.commands([...options.arbitraries], { maxCommands: options.maxCommands, size: "max" }), async (commands) => {
-    const outcome = await runSequence(options.api, options.namespace(), [...preamble, ...(commands as Iterable<Runnable>)]);
-    leaked.push(...outcome.leaked);
-    if (outcome.mismatch !== undefined) throw outcome.mismatch;
-    if (outcome.error !== undefined) throw outcome.error;
-  });
+  const property = fc.asyncProperty(
+    fc.commands([...options.arbitraries], { maxCommands: options.maxCommands, size: "max" }),
+    async (commands) => {
+      const outcome = await runSequence(options.api, options.namespace(), [
+        ...preamble,
+        ...(commands as Iterable<Runnable>),
+      ]);
+      leaked.push(...outcome.leaked);
+      if (outcome.mismatch !== undefined) throw outcome.mismatch;
+      if (outcome.error !== undefined) throw outcome.error;
+    },
+  );
   // Unbiased: fast-check starts small by default, but a budget of a few dozen sequences
   // (or a handful that wait) is better spent on histories of full length from the start.
   // A target that hangs must not hang the suite: generation and shrinking stop at the
   // budget, and a failure found by then is reported with the shortest script so far.
-  const details = await fc.check(property, { seed: options.seed, numRuns: options.runs, unbiased: true, plugins: [fc.interruptAfterTimeLimit(options.timeBudgetMs ?? 90_000)] });
-  if (!details.failed || details.counterexample === null) return { failed: false, runs: details.numRuns, leaked };
+  const details = await fc.check(property, {
+    seed: options.seed,
+    numRuns: options.runs,
+    unbiased: true,
+    plugins: [fc.interruptAfterTimeLimit(options.timeBudgetMs ?? 90_000)],
+  });
+  if (!details.failed || details.counterexample === null)
+    return { failed: false, runs: details.numRuns, leaked };
   const [shrunk] = details.counterexample as unknown as [Iterable<Runnable>];
   // Only the commands that ran in the shrunk failure are its script.
-  const ran = [...(shrunk as Iterable<Runnable & { hasRan?: boolean }>)].filter((command) => command.hasRan !== false);
-  const commands = [...preamble, ...ran.map((command) => command.cmd ?? (command as SyncCommand))].map((command) => command.toJSON());
-  const confirmed = await runSequence(options.api, options.namespace(), commands.map(commandFromJson));
+  const ran = [...(shrunk as Iterable<Runnable & { hasRan?: boolean }>)].filter(
+    (command) => command.hasRan !== false,
+  );
+  const commands = [
+    ...preamble,
+    ...ran.map((command) => command.cmd ?? (command as SyncCommand)),
+  ].map((command) => command.toJSON());
+  const confirmed = await runSequence(
+    options.api,
+    options.namespace(),
+    commands.map(commandFromJson),
+  );
   leaked.push(...confirmed.leaked);
-  return { failed: true, seed: details.seed, path: details.counterexamplePath ?? "", shrinks: details.numShrinks, commands, confirmed, leaked };
+  return {
+    failed: true,
+    seed: details.seed,
+    path: details.counterexamplePath ?? "",
+    shrinks: details.numShrinks,
+    commands,
+    confirmed,
+    leaked,
+  };
 }
 
 /** Replays saved commands once, e.g. from a counterexample file against another target. */
-export function replayCommands(api: SyncMapApi, namespace: string, commands: readonly CommandJson[]): Promise<SequenceOutcome> {
+export function replayCommands(
+  api: SyncMapApi,
+  namespace: string,
+  commands: readonly CommandJson[],
+): Promise<SequenceOutcome> {
   return runSequence(api, namespace, commands.map(commandFromJson));
 }

@@ -1,8 +1,8 @@
 // After the run, even after failures or Ctrl-C: delete what the run made. Only maps
 // the run tracked or named with its prefix are touched; foreign data never is.
 import { isGone } from "../behaviours/context.ts";
-import { parseJsonBody } from "../http/exchange.ts";
 import { HttpClient } from "../http/client.ts";
+import { followPages } from "../http/pages.ts";
 import { SyncMapApi } from "../http/syncApi.ts";
 import type { Config } from "../config/config.ts";
 
@@ -15,7 +15,12 @@ export interface SweepResult {
 }
 
 export async function sweep(config: Config, leakedSids: readonly string[]): Promise<SweepResult> {
-  const client = new HttpClient({ baseUrl: config.baseUrl ?? "", accountSid: config.accountSid, authToken: config.authToken, timeoutMs: config.requestTimeoutMs });
+  const client = new HttpClient({
+    baseUrl: config.baseUrl ?? "",
+    accountSid: config.accountSid,
+    authToken: config.authToken,
+    timeoutMs: config.requestTimeoutMs,
+  });
   const api = new SyncMapApi(client, config.serviceSid);
   try {
     const targets = new Set(leakedSids);
@@ -28,19 +33,13 @@ export async function sweep(config: Config, leakedSids: readonly string[]): Prom
   }
 }
 
+/** Maps named with the run prefix on every page the target lists. */
 async function prefixedMaps(api: SyncMapApi, prefix: string): Promise<string[]> {
-  const found: string[] = [];
-  let page = await api.listMaps({ PageSize: 100 });
-  for (let count = 0; count < MAX_PAGES; count += 1) {
-    const parsed = parseJsonBody(page);
-    if (page.response?.status !== 200 || !parsed.ok) break;
-    const body = parsed.value as { maps?: unknown; meta?: { next_page_url?: unknown } };
-    for (const map of Array.isArray(body.maps) ? (body.maps as Array<{ sid?: unknown; unique_name?: unknown }>) : []) {
-      if (typeof map.unique_name === "string" && map.unique_name.startsWith(prefix) && typeof map.sid === "string") found.push(map.sid);
-    }
-    const next = body.meta?.next_page_url;
-    if (typeof next !== "string" || next === "") break;
-    page = await api.follow("ListSyncMap", next);
-  }
-  return found;
+  const first = await api.listMaps({ PageSize: 100 });
+  const options = { operationId: "ListSyncMap", recordsKey: "maps", maxPages: MAX_PAGES };
+  const walk = await followPages(api, first, options);
+  return walk.records.flatMap((map) => {
+    const named = typeof map.unique_name === "string" && map.unique_name.startsWith(prefix);
+    return named && typeof map.sid === "string" ? [map.sid] : [];
+  });
 }
