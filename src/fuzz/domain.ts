@@ -65,6 +65,15 @@ export function requestVerdict(operationId: string, sentFields: readonly string[
   return { verdict: "ambiguous" as const, reason: "an update with nothing to change may be refused" };
 }
 
+/**
+ * The name an alias stands for: Ttl means ItemTtl on an item and CollectionTtl on a map.
+ * When both are sent the specific name wins; whether the alias is still validated is open.
+ */
+export function aliasedBy(name: string, fieldNames: readonly string[]): string | undefined {
+  if (name !== "Ttl") return undefined;
+  return fieldNames.includes("ItemTtl") ? "ItemTtl" : "CollectionTtl";
+}
+
 /** Item data: JSON text of at most the documented size, not null; its type is open (C11). */
 export function dataVerdict(text: string, limits: SpecLimits): FieldVerdict {
   const bytes = Buffer.byteLength(text, "utf8");

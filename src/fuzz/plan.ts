@@ -39,6 +39,7 @@ export function planFuzz(spec: SpecCatalog, options: PlanOptions): FuzzPlan {
     if (wanted.has("syntax")) cases.push(...syntaxCases(surface, spec.limits, built.length));
   }
   return Object.freeze({
+    spec,
     seed: options.seed,
     runs,
     cases,

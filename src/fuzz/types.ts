@@ -2,6 +2,7 @@
 // the documents let us expect, why), so plans can be printed, counted and replayed.
 import type { OpenAPIV3 } from "openapi-types";
 import type { Exchange } from "../http/exchange.ts";
+import type { SpecCatalog } from "../spec/index.ts";
 
 export type FuzzPhase = "coverage" | "positive" | "negative" | "syntax";
 export const FUZZ_PHASES: readonly FuzzPhase[] = ["coverage", "positive", "negative", "syntax"];
@@ -114,6 +115,8 @@ export interface OperationSurface {
 }
 
 export interface FuzzPlan {
+  /** The document the cases were derived from; the checks judge answers against it. */
+  readonly spec: SpecCatalog;
   readonly seed: number;
   readonly runs: number;
   readonly cases: readonly FuzzCase[];

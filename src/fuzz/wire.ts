@@ -8,7 +8,7 @@ import type { OpenAPIV3 } from "openapi-types";
 import { toAjvSchema } from "../spec/openapi-schema.ts";
 import { createStrictAjv } from "../spec/index.ts";
 import type { SpecLimits } from "../spec/index.ts";
-import { documentedVerdict, requestVerdict } from "./domain.ts";
+import { aliasedBy, documentedVerdict, requestVerdict } from "./domain.ts";
 import type { FieldVerdict, Verdict } from "./domain.ts";
 import type { FieldSurface, Pairs } from "./types.ts";
 
@@ -67,7 +67,14 @@ function classifyPairs(
       if (field.required) verdicts.push({ verdict: "invalid", reason: `${field.name} missing` });
       continue;
     }
-    verdicts.push(classifyValue(field, value, limits));
+    const verdict = classifyValue(field, value, limits);
+    const preferred = aliasedBy(field.name, fields.map((known) => known.name));
+    const preferredSent = pairs.some(([name, sent]) => name === preferred && sent !== "");
+    verdicts.push(
+      verdict.verdict === "invalid" && preferredSent
+        ? { verdict: "ambiguous", reason: `${verdict.reason}, but ${preferred} wins over its alias` }
+        : verdict,
+    );
   }
   return verdicts;
 }
