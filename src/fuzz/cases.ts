@@ -2,7 +2,14 @@
 // and the expectation the wire classifier gives it.
 import type { SpecLimits } from "../spec/index.ts";
 import { DATA_FIELD } from "./domain.ts";
-import type { Expectation, FieldSurface, FuzzCase, FuzzPhase, OperationSurface, Pairs } from "./types.ts";
+import type {
+  Expectation,
+  FieldSurface,
+  FuzzCase,
+  FuzzPhase,
+  OperationSurface,
+  Pairs,
+} from "./types.ts";
 import type { Verdict } from "./domain.ts";
 import { classifyOnWire } from "./wire.ts";
 
@@ -52,7 +59,10 @@ export function filler(length: number, tag = "f"): string {
   return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
 }
 
-export function baseline(surface: OperationSurface, location: "query" | "form"): Array<[string, string]> {
+export function baseline(
+  surface: OperationSurface,
+  location: "query" | "form",
+): Array<[string, string]> {
   return surface.fields
     .filter((field) => field.location === location && field.required)
     .map((field) => [field.name, validValue(field)]);
@@ -66,7 +76,9 @@ export function buildCase(
   limits: SpecLimits,
 ): FuzzCase {
   const query = applyChanges(baseline(surface, "query"), draft.changes, "query");
-  const form = surface.hasForm ? applyChanges(baseline(surface, "form"), draft.changes, "form") : undefined;
+  const form = surface.hasForm
+    ? applyChanges(baseline(surface, "form"), draft.changes, "form")
+    : undefined;
   const wire = classifyOnWire(surface.fields, { query, form }, limits, surface.operationId);
   const reclassified =
     draft.phase === "negative" && wire.verdict !== "invalid"
@@ -103,7 +115,8 @@ function applyChanges(
   let result = [...pairs];
   for (const change of changes) {
     if ("extra" in change) {
-      if (change.location === location) result.push(...change.extra.map(([n, v]): [string, string] => [n, v]));
+      if (change.location === location)
+        result.push(...change.extra.map(([n, v]): [string, string] => [n, v]));
       continue;
     }
     if (change.field.location !== location) continue;

@@ -32,7 +32,9 @@ export const notAServerError = defineCheck<AnswerInput>({
   run({ exchange }): Failure[] {
     const status = exchange.response?.status;
     if (status !== undefined && status < 500) return [];
-    return [failure(this, describeAnswer(exchange), "any input is answered with a status below 500")];
+    return [
+      failure(this, describeAnswer(exchange), "any input is answered with a status below 500"),
+    ];
   },
 });
 
@@ -81,7 +83,9 @@ export const invalidInputIsRefused = defineCheck<AnswerInput>({
   run({ fuzzCase, exchange }): Failure[] {
     const status = exchange.response?.status;
     if (fuzzCase.expect !== "refused" || status === undefined || status >= 400) return [];
-    return [failure(this, describeAnswer(exchange), `a 4xx with a Twilio error: ${fuzzCase.reason}`)];
+    return [
+      failure(this, describeAnswer(exchange), `a 4xx with a Twilio error: ${fuzzCase.reason}`),
+    ];
   },
 });
 
@@ -131,7 +135,11 @@ export function checkAnswer(input: AnswerInput): Failure[] {
   const failures = ANSWER_CHECKS.flatMap((check) => check.run(input));
   const status = input.exchange.response?.status;
   const documented = documentedStatuses(input.spec, input.fuzzCase.operationId);
-  if (status !== undefined && status < 300 && documented.some((entry) => statusMatches(entry, status))) {
+  if (
+    status !== undefined &&
+    status < 300 &&
+    documented.some((entry) => statusMatches(entry, status))
+  ) {
     failures.push(...responseMatchesSchema.run({ spec: input.spec, exchange: input.exchange }));
   }
   return failures;
@@ -148,7 +156,9 @@ export function namedCause(exchange: Exchange): string | undefined {
   const status = exchange.response?.status;
   const parsed = parseJsonBody(exchange);
   const code = parsed.ok && isRecord(parsed.value) ? parsed.value["code"] : undefined;
-  const match = NAMED_CAUSES.find(([named, codes]) => named === status && codes.includes(code as number));
+  const match = NAMED_CAUSES.find(
+    ([named, codes]) => named === status && codes.includes(code as number),
+  );
   return match?.[2];
 }
 
@@ -170,7 +180,8 @@ function statusMatches(documented: string, status: number): boolean {
 }
 
 function sentData(fuzzCase: FuzzCase): { text: string; value: unknown } | undefined {
-  if (fuzzCase.request.rawBody !== undefined || fuzzCase.request.form === undefined) return undefined;
+  if (fuzzCase.request.rawBody !== undefined || fuzzCase.request.form === undefined)
+    return undefined;
   const text = onTheWire(fuzzCase.request.form).find(([name]) => name === DATA_FIELD)?.[1];
   if (text === undefined) return undefined;
   try {

@@ -71,7 +71,10 @@ function integerProbes(field: FieldSurface, limits: SpecLimits): Probe[] {
   const probes: Probe[] = [];
   const bound = (label: string, value: number | undefined) => {
     if (value === undefined) return;
-    probes.push({ label: `${label} - 1`, value: String(value - 1) }, { label, value: String(value) });
+    probes.push(
+      { label: `${label} - 1`, value: String(value - 1) },
+      { label, value: String(value) },
+    );
     probes.push({ label: `${label} + 1`, value: String(value + 1) });
   };
   bound("minimum", schema.minimum);
@@ -148,5 +151,7 @@ function dedupe(probes: readonly Probe[]): Probe[] {
 }
 
 function shorten(value: string): string {
-  return value.length > 40 ? `${JSON.stringify(value.slice(0, 24))}… (${value.length} chars)` : JSON.stringify(value);
+  return value.length > 40
+    ? `${JSON.stringify(value.slice(0, 24))}… (${value.length} chars)`
+    : JSON.stringify(value);
 }

@@ -15,7 +15,8 @@ export function fuzzCurl(exchange: Exchange, wire: WireRequest, accountSid: stri
     parts.push("-H", quote(`${name}: ${value}`));
   }
   if (wire.form !== undefined) {
-    for (const [name, value] of wire.form) parts.push("--data-urlencode", shellText(`${name}=${value}`));
+    for (const [name, value] of wire.form)
+      parts.push("--data-urlencode", shellText(`${name}=${value}`));
   } else if (wire.body !== undefined) {
     parts.push("-H", quote("Content-Type: application/x-www-form-urlencoded"));
     parts.push("--data-binary", shellText(wire.body));

@@ -45,10 +45,16 @@ export function documentedVerdict(
       return uniqueNameVerdict(value, limits, schemaKeywords);
     case "PageSize":
       return schemaKeywords.length === 1 && schemaKeywords[0] === "maximum"
-        ? { verdict: "ambiguous", reason: "PageSize above 100: readings differ or it is unspecified (C1)" }
+        ? {
+            verdict: "ambiguous",
+            reason: "PageSize above 100: readings differ or it is unspecified (C1)",
+          }
         : undefined;
     case "PageToken":
-      return { verdict: "ambiguous", reason: "a PageToken the server did not issue may be refused" };
+      return {
+        verdict: "ambiguous",
+        reason: "a PageToken the server did not issue may be refused",
+      };
     default:
       return undefined;
   }
@@ -60,9 +66,14 @@ export function documentedVerdict(
  */
 export function requestVerdict(operationId: string, sentFields: readonly string[]) {
   if (!operationId.startsWith("Update")) return undefined;
-  const changing = sentFields.filter((name) => name !== "CollectionTtl" || operationId === "UpdateSyncMap");
+  const changing = sentFields.filter(
+    (name) => name !== "CollectionTtl" || operationId === "UpdateSyncMap",
+  );
   if (changing.length > 0) return undefined;
-  return { verdict: "ambiguous" as const, reason: "an update with nothing to change may be refused" };
+  return {
+    verdict: "ambiguous" as const,
+    reason: "an update with nothing to change may be refused",
+  };
 }
 
 /**
@@ -88,7 +99,10 @@ export function dataVerdict(text: string, limits: SpecLimits): FieldVerdict {
   }
   if (parsed === null) return { verdict: "invalid", reason: "Data is null (54206)" };
   if (bytes > wellUnder) {
-    return { verdict: "ambiguous", reason: `Data of ${bytes} bytes: the exact limit is not asserted` };
+    return {
+      verdict: "ambiguous",
+      reason: `Data of ${bytes} bytes: the exact limit is not asserted`,
+    };
   }
   if (hasUnrepresentableNumber(parsed)) {
     return {
@@ -110,7 +124,10 @@ function lengthVerdict(value: string, accepted: number, refusedAbove: number, co
   if (length === 0) return { verdict: "invalid" as const, reason: "empty" };
   if (length <= accepted) return { verdict: "valid" as const, reason: `${length} characters` };
   if (length <= refusedAbove) {
-    return { verdict: "ambiguous" as const, reason: `${length} characters: readings differ (${conflict})` };
+    return {
+      verdict: "ambiguous" as const,
+      reason: `${length} characters: readings differ (${conflict})`,
+    };
   }
   return { verdict: "invalid" as const, reason: `${length} characters, over ${refusedAbove}` };
 }
@@ -129,7 +146,10 @@ function uniqueNameVerdict(
   if (length.verdict !== "valid") return length;
   if (SID_LIKE_NAME_PATTERN.test(value)) return { verdict: "invalid", reason: "looks like a sid" };
   if (SID_SHAPED.test(value)) {
-    return { verdict: "ambiguous", reason: "a sid shape with upper-case hex: only lower case is asserted (C4)" };
+    return {
+      verdict: "ambiguous",
+      reason: "a sid shape with upper-case hex: only lower case is asserted (C4)",
+    };
   }
   return keywords.length === 0 ? length : undefined;
 }

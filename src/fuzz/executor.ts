@@ -10,7 +10,14 @@ import { parseJsonBody } from "../http/exchange.ts";
 import type { Exchange, HttpMethod } from "../http/exchange.ts";
 import { SyncMapApi } from "../http/syncApi.ts";
 import { inPool } from "./run.ts";
-import type { FixtureKind, Fixtures, FuzzExecutor, Snapshot, SnapshotScope, WireRequest } from "./types.ts";
+import type {
+  FixtureKind,
+  Fixtures,
+  FuzzExecutor,
+  Snapshot,
+  SnapshotScope,
+  WireRequest,
+} from "./types.ts";
 
 export const FIXTURE_ITEM_KEY = "fuzz-item";
 export const FIXTURE_IDENTITY = "fuzz-identity";
@@ -30,7 +37,10 @@ export function createHttpExecutor(options: HttpExecutorOptions): FuzzExecutor {
     const sid = parsed.ok ? (parsed.value as { sid?: unknown } | null)?.sid : undefined;
     const status = exchange.response?.status ?? 0;
     if (status >= 300 || typeof sid !== "string") {
-      throw new HarnessError("SMC_ERR_SERVICE", `could not create the ${what} a case needs: ${status}`);
+      throw new HarnessError(
+        "SMC_ERR_SERVICE",
+        `could not create the ${what} a case needs: ${status}`,
+      );
     }
     return sid;
   };
@@ -38,14 +48,20 @@ export function createHttpExecutor(options: HttpExecutorOptions): FuzzExecutor {
   const expectCreated = (exchange: Exchange, what: string): void => {
     const status = exchange.response?.status ?? 0;
     if (status < 200 || status >= 300) {
-      throw new HarnessError("SMC_ERR_SERVICE", `could not create the ${what} a case needs: ${status}`);
+      throw new HarnessError(
+        "SMC_ERR_SERVICE",
+        `could not create the ${what} a case needs: ${status}`,
+      );
     }
   };
 
   const read = async (name: string, exchange: Promise<Exchange>, into: Record<string, unknown>) => {
     const answer = await exchange;
     const parsed = parseJsonBody(answer);
-    into[name] = { status: answer.response?.status ?? 0, body: parsed.ok ? parsed.value : undefined };
+    into[name] = {
+      status: answer.response?.status ?? 0,
+      body: parsed.ok ? parsed.value : undefined,
+    };
   };
 
   return {
@@ -61,7 +77,12 @@ export function createHttpExecutor(options: HttpExecutorOptions): FuzzExecutor {
         const flags = { Read: "true", Write: "true", Manage: "false" };
         expectCreated(await api.updatePermission(map, FIXTURE_IDENTITY, flags), "permission");
       }
-      return { service: options.serviceSid, map, item: FIXTURE_ITEM_KEY, permission: FIXTURE_IDENTITY };
+      return {
+        service: options.serviceSid,
+        map,
+        item: FIXTURE_ITEM_KEY,
+        permission: FIXTURE_IDENTITY,
+      };
     },
     async send(wire: WireRequest, operationId: string): Promise<Exchange> {
       const exchange =
@@ -122,13 +143,26 @@ async function sendRaw(options: HttpExecutorOptions, wire: WireRequest, count: (
     const bodyText = (await answer.body.text()).split(options.authToken).join("[REDACTED]");
     const responseHeaders: Record<string, string> = {};
     for (const [name, value] of Object.entries(answer.headers)) {
-      if (value !== undefined) responseHeaders[name] = Array.isArray(value) ? value.join(", ") : value;
+      if (value !== undefined)
+        responseHeaders[name] = Array.isArray(value) ? value.join(", ") : value;
     }
     const response = { status: answer.statusCode, headers: responseHeaders, bodyText };
-    return { request: recorded, response, elapsedMs: performance.now() - started, retries: 0, sentAt };
+    return {
+      request: recorded,
+      response,
+      elapsedMs: performance.now() - started,
+      retries: 0,
+      sentAt,
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const transportError = { code: "SMC_ERR_TRANSPORT", message };
-    return { request: recorded, transportError, elapsedMs: performance.now() - started, retries: 0, sentAt };
+    return {
+      request: recorded,
+      transportError,
+      elapsedMs: performance.now() - started,
+      retries: 0,
+      sentAt,
+    };
   }
 }

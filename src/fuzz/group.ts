@@ -40,7 +40,10 @@ export function inputSize(wire: WireRequest): number {
   return wire.path.length + (form ?? wire.body?.length ?? 0);
 }
 
-export function groupFailures(observations: readonly Observation[], accountSid: string): FailureGroup[] {
+export function groupFailures(
+  observations: readonly Observation[],
+  accountSid: string,
+): FailureGroup[] {
   const groups = new Map<string, { smallest: Observation; count: number }>();
   for (const observation of observations) {
     const key = groupKey(observation);
@@ -52,10 +55,17 @@ export function groupFailures(observations: readonly Observation[], accountSid: 
     known.count += 1;
     if (inputSize(observation.wire) < inputSize(known.smallest.wire)) known.smallest = observation;
   }
-  return [...groups.entries()].map(([key, { smallest, count }]) => toGroup(key, smallest, count, accountSid));
+  return [...groups.entries()].map(([key, { smallest, count }]) =>
+    toGroup(key, smallest, count, accountSid),
+  );
 }
 
-export function toGroup(key: string, example: Observation, count: number, accountSid: string): FailureGroup {
+export function toGroup(
+  key: string,
+  example: Observation,
+  count: number,
+  accountSid: string,
+): FailureGroup {
   const { fuzzCase, exchange, wire } = example;
   const times = count > 1 ? ` (and ${count - 1} more like it)` : "";
   return {
@@ -78,5 +88,7 @@ export function toGroup(key: string, example: Observation, count: number, accoun
 const EVIDENCE_MAX = 16 * 1024;
 
 function cut(text: string): string {
-  return text.length > EVIDENCE_MAX ? `${text.slice(0, EVIDENCE_MAX)}… (${text.length} chars)` : text;
+  return text.length > EVIDENCE_MAX
+    ? `${text.slice(0, EVIDENCE_MAX)}… (${text.length} chars)`
+    : text;
 }

@@ -32,7 +32,8 @@ function removal(field: FieldSurface): Mutation {
   return {
     kind: `${field.name}/required removed`,
     description: `${field.name} removed`,
-    apply: (values) => Object.fromEntries(Object.entries(values).filter(([name]) => name !== field.name)),
+    apply: (values) =>
+      Object.fromEntries(Object.entries(values).filter(([name]) => name !== field.name)),
   };
 }
 
@@ -83,12 +84,15 @@ function negations(field: FieldSurface): Mutation[] {
     const long = "l".repeat(schema.maxLength + 1);
     mutations.push(setTo(field, "above maxLength", `of ${long.length} characters`, long));
   }
-  if (schema.enum !== undefined) mutations.push(setTo(field, "outside enum", "outside the enum", "zz"));
+  if (schema.enum !== undefined)
+    mutations.push(setTo(field, "outside enum", "outside the enum", "zz"));
   const forbidden = forbiddenPattern(field);
   if (forbidden !== undefined) {
     const pattern = new RegExp(forbidden);
     const matching = fc.sample(fc.stringMatching(pattern), { seed: 1, numRuns: 1 })[0] ?? "";
-    mutations.push(setTo(field, "matches forbidden pattern", "matching its forbidden pattern", matching));
+    mutations.push(
+      setTo(field, "matches forbidden pattern", "matching its forbidden pattern", matching),
+    );
   }
   return mutations;
 }
@@ -106,10 +110,11 @@ export function negativeDrafts(
   const mutations = mutationsOf(surface);
   if (mutations.length === 0 || count <= 0) return [];
   const bases = sampleRequests(surface, limits, seed, "negative", count);
-  const order = fc.sample(fc.shuffledSubarray(mutations, { minLength: mutations.length }), {
-    seed: mixSeed(seed, `${surface.operationId}/mutations`),
-    numRuns: 1,
-  })[0] ?? mutations;
+  const order =
+    fc.sample(fc.shuffledSubarray(mutations, { minLength: mutations.length }), {
+      seed: mixSeed(seed, `${surface.operationId}/mutations`),
+      numRuns: 1,
+    })[0] ?? mutations;
   return bases.map((base, index) => {
     const mutation = order[index % order.length] as Mutation;
     const mutated = mutation.apply(base);

@@ -31,8 +31,12 @@ export function planFuzz(spec: SpecCatalog, options: PlanOptions): FuzzPlan {
     const negatives = runs - Math.ceil(runs / 2);
     const drafts = [
       ...(wanted.has("coverage") ? coverageDrafts(surface, spec.limits) : []),
-      ...(wanted.has("positive") ? positiveDrafts(surface, spec.limits, options.seed, positives) : []),
-      ...(wanted.has("negative") ? negativeDrafts(surface, spec.limits, options.seed, negatives) : []),
+      ...(wanted.has("positive")
+        ? positiveDrafts(surface, spec.limits, options.seed, positives)
+        : []),
+      ...(wanted.has("negative")
+        ? negativeDrafts(surface, spec.limits, options.seed, negatives)
+        : []),
     ];
     const built = drafts.map((draft, index) => buildCase(surface, draft, index, spec.limits));
     cases.push(...built);

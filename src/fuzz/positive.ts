@@ -35,13 +35,19 @@ export function fieldArbitrary(field: FieldSurface, limits: SpecLimits): fc.Arbi
 function stringArbitrary(min: number, max: number | undefined, forbidden: string | undefined) {
   const upper = Math.max(min, Math.min(max ?? GENERATED_STRING_MAX, GENERATED_STRING_MAX));
   const text = fc.string({ minLength: Math.max(min, 1), maxLength: upper });
-  return forbidden === undefined ? text : text.filter((value) => !new RegExp(forbidden).test(value));
+  return forbidden === undefined
+    ? text
+    : text.filter((value) => !new RegExp(forbidden).test(value));
 }
 
 /** Required fields always, optional ones sometimes. */
-export function requestArbitrary(surface: OperationSurface, limits: SpecLimits): fc.Arbitrary<TypedValues> {
+export function requestArbitrary(
+  surface: OperationSurface,
+  limits: SpecLimits,
+): fc.Arbitrary<TypedValues> {
   const model: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const field of surface.fields.filter(isGenerated)) model[field.name] = fieldArbitrary(field, limits);
+  for (const field of surface.fields.filter(isGenerated))
+    model[field.name] = fieldArbitrary(field, limits);
   const requiredKeys = surface.fields.filter((field) => field.required).map((field) => field.name);
   return fc.record(model, { requiredKeys });
 }
@@ -74,7 +80,10 @@ export function changesFor(surface: OperationSurface, values: TypedValues): Chan
     const [first, ...rest] = encodeValue(values[field.name]);
     changes.push({ field, value: first ?? "" });
     if (rest.length > 0) {
-      changes.push({ extra: rest.map((value) => [field.name, value] as const), location: field.location });
+      changes.push({
+        extra: rest.map((value) => [field.name, value] as const),
+        location: field.location,
+      });
     }
   }
   return changes;
@@ -89,7 +98,10 @@ export function sampleRequests(
 ): TypedValues[] {
   if (count <= 0) return [];
   const arbitrary = requestArbitrary(surface, limits);
-  return fc.sample(arbitrary, { seed: mixSeed(seed, `${surface.operationId}/${label}`), numRuns: count });
+  return fc.sample(arbitrary, {
+    seed: mixSeed(seed, `${surface.operationId}/${label}`),
+    numRuns: count,
+  });
 }
 
 export function positiveDrafts(

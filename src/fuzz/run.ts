@@ -53,7 +53,12 @@ export async function runFuzz(
   const started = performance.now();
   const checks: Record<string, CheckTally> = {};
   for (const id of FUZZ_CHECK_IDS) checks[id] = { passed: 0, failed: 0 };
-  const casesByPhase: Record<FuzzPhase, number> = { coverage: 0, positive: 0, negative: 0, syntax: 0 };
+  const casesByPhase: Record<FuzzPhase, number> = {
+    coverage: 0,
+    positive: 0,
+    negative: 0,
+    syntax: 0,
+  };
   const observations: Observation[] = [];
   const harnessErrors: string[] = [];
   const shared = new Map<string, Promise<Fixtures>>();
@@ -80,7 +85,10 @@ export async function runFuzz(
       failures.push(...invalidInputIsNotApplied.run({ fuzzCase, before, after }));
       ran.push(invalidInputIsNotApplied.id);
     }
-    return { observations: failures.map((failure) => ({ fuzzCase, wire, exchange, failure })), ran };
+    return {
+      observations: failures.map((failure) => ({ fuzzCase, wire, exchange, failure })),
+      ran,
+    };
   };
 
   await inPool(plan.cases, options.concurrency ?? 4, async (fuzzCase) => {
@@ -105,7 +113,9 @@ export async function runFuzz(
         const surface = surfaces.find((entry) => entry.operationId === group.operationId);
         const retry = (candidate: FuzzCase) => judgeQuietly(judge, candidate);
         const smaller = await shrinkGroup(group, attempts, retry, surface, plan.spec.limits);
-        return smaller === undefined ? group : toGroup(group.key, smaller, group.count, executor.accountSid);
+        return smaller === undefined
+          ? group
+          : toGroup(group.key, smaller, group.count, executor.accountSid);
       }),
     );
   }
@@ -134,7 +144,11 @@ async function judgeQuietly(
 }
 
 /** Runs `work` over `items` with at most `limit` in flight. */
-export async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
+export async function inPool<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+) {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

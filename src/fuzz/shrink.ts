@@ -49,7 +49,11 @@ export function smallerForms(form: Pairs): Pairs[] {
   const dropped = form.map((_pair, index) => form.filter((_other, at) => at !== index));
   const halved = form.flatMap(([name, value], index) =>
     value.length > 1
-      ? [form.map((pair, at) => (at === index ? ([name, value.slice(0, value.length >> 1)] as const) : pair))]
+      ? [
+          form.map((pair, at) =>
+            at === index ? ([name, value.slice(0, value.length >> 1)] as const) : pair,
+          ),
+        ]
       : [],
   );
   return [...dropped, ...halved];
@@ -61,7 +65,12 @@ function reclassified(
   surface: OperationSurface,
   limits: SpecLimits,
 ): FuzzCase | undefined {
-  const wire = classifyOnWire(surface.fields, { query: fuzzCase.request.query, form }, limits, surface.operationId);
+  const wire = classifyOnWire(
+    surface.fields,
+    { query: fuzzCase.request.query, form },
+    limits,
+    surface.operationId,
+  );
   if (EXPECTATION_OF[wire.verdict] !== fuzzCase.expect) return undefined;
   return { ...fuzzCase, request: { ...fuzzCase.request, form }, reason: wire.reasons.join("; ") };
 }

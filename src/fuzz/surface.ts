@@ -61,7 +61,9 @@ function describeSurface(
   const form = formFields(spec, info);
   for (const field of [...query, ...form]) {
     if (field.schema === undefined || isUnconstrained(field.schema)) {
-      const fallback = hasDocumentedRule(field.name) ? "the documented rule is used" : "no boundaries";
+      const fallback = hasDocumentedRule(field.name)
+        ? "the documented rule is used"
+        : "no boundaries";
       gaps.push(`${info.operationId}: no schema for ${field.name} (${fallback})`);
     }
   }
@@ -87,7 +89,8 @@ function formFields(spec: SpecCatalog, info: OperationInfo): FieldSurface[] {
   const method = info.method.toLowerCase() as OpenAPIV3.HttpMethods;
   const operation = spec.document.paths?.[info.pathTemplate]?.[method];
   const body = operation?.requestBody as OpenAPIV3.RequestBodyObject | undefined;
-  const media = info.requestContentType === undefined ? undefined : body?.content[info.requestContentType];
+  const media =
+    info.requestContentType === undefined ? undefined : body?.content[info.requestContentType];
   const schema = media?.schema as OpenAPIV3.SchemaObject | undefined;
   const required = new Set(schema?.required ?? []);
   return Object.entries(schema?.properties ?? {}).map(([name, property]) => ({

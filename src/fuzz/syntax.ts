@@ -26,9 +26,15 @@ export const SYNTAX_DATA: ReadonlyArray<readonly [string, string]> = [
   ["a lone surrogate", '{"a":"\ud800"}'],
 ];
 
-export function syntaxCases(surface: OperationSurface, limits: SpecLimits, first: number): FuzzCase[] {
+export function syntaxCases(
+  surface: OperationSurface,
+  limits: SpecLimits,
+  first: number,
+): FuzzCase[] {
   const drafts: CaseDraft[] = [];
-  const data = surface.fields.find((field) => field.name === DATA_FIELD && field.location === "form");
+  const data = surface.fields.find(
+    (field) => field.name === DATA_FIELD && field.location === "form",
+  );
   if (data !== undefined) {
     for (const [label, value] of SYNTAX_DATA) {
       drafts.push(draft(`Data/${label}`, `Data: ${label}`, [{ field: data, value }]));
@@ -36,7 +42,9 @@ export function syntaxCases(surface: OperationSurface, limits: SpecLimits, first
   }
   const location = surface.hasForm ? "form" : "query";
   const named = surface.fields.find((field) => field.location === location) ?? surface.fields[0];
-  drafts.push(draft("unknown parameter", "an unknown parameter", [extra(location, "FuzzUnknown", "1")]));
+  drafts.push(
+    draft("unknown parameter", "an unknown parameter", [extra(location, "FuzzUnknown", "1")]),
+  );
   if (named !== undefined) {
     const repeated = extra(named.location, named.name, validValue(named));
     drafts.push(draft(`${named.name}/repeated`, `${named.name} sent twice`, [repeated]));
@@ -45,22 +53,52 @@ export function syntaxCases(surface: OperationSurface, limits: SpecLimits, first
   let next = first + cases.length;
   if (surface.hasForm) {
     for (const [label, body] of malformedBodies(surface)) {
-      const base = buildCase(surface, draft(`body/${label}`, `form body: ${label}`, []), next++, limits);
-      cases.push({ ...base, request: { ...base.request, rawBody: body }, expect: "either",
-        reason: "a malformed form body may be refused or read leniently" });
+      const base = buildCase(
+        surface,
+        draft(`body/${label}`, `form body: ${label}`, []),
+        next++,
+        limits,
+      );
+      cases.push({
+        ...base,
+        request: { ...base.request, rawBody: body },
+        expect: "either",
+        reason: "a malformed form body may be refused or read leniently",
+      });
     }
   }
   if (surface.hasForm) {
     // Added after classification: encoding 1 MiB for the classifier would cost seconds.
-    const base = buildCase(surface, draft("oversize body", "a body over 1 MiB", []), next++, limits);
+    const base = buildCase(
+      surface,
+      draft("oversize body", "a body over 1 MiB", []),
+      next++,
+      limits,
+    );
     const form = [...(base.request.form ?? []), ["FuzzPad", "p".repeat(ONE_MIB)] as const];
-    cases.push({ ...base, request: { ...base.request, form }, expect: "either",
-      reason: "an unknown parameter making the body over 1 MiB: refused (413) or ignored" });
+    cases.push({
+      ...base,
+      request: { ...base.request, form },
+      expect: "either",
+      reason: "an unknown parameter making the body over 1 MiB: refused (413) or ignored",
+    });
   }
-  for (const [label, segment] of [["%zz", "%zz"], ["invalid UTF-8", "%C3%28"]] as const) {
-    const base = buildCase(surface, draft(`path/${label}`, `path segment ${label}`, []), next++, limits);
-    cases.push({ ...base, request: { ...base.request, pathParams: malformedPath(surface, segment) },
-      expect: "refused", reason: `a path segment that is not valid percent-encoding (${label})` });
+  for (const [label, segment] of [
+    ["%zz", "%zz"],
+    ["invalid UTF-8", "%C3%28"],
+  ] as const) {
+    const base = buildCase(
+      surface,
+      draft(`path/${label}`, `path segment ${label}`, []),
+      next++,
+      limits,
+    );
+    cases.push({
+      ...base,
+      request: { ...base.request, pathParams: malformedPath(surface, segment) },
+      expect: "refused",
+      reason: `a path segment that is not valid percent-encoding (${label})`,
+    });
   }
   return cases;
 }
@@ -88,8 +126,9 @@ function malformedBodies(surface: OperationSurface): Array<[string, string]> {
 /** The map segment (or the service segment) replaced: nothing the run owns can be hit. */
 function malformedPath(surface: OperationSurface, segment: string): Record<string, PathValue> {
   const params: Record<string, PathValue> = { ...surface.pathParams };
-  const target = Object.entries(params).find(([, value]) => "fixture" in value && value.fixture === "map")
-    ?? Object.entries(params)[0];
+  const target =
+    Object.entries(params).find(([, value]) => "fixture" in value && value.fixture === "map") ??
+    Object.entries(params)[0];
   if (target !== undefined) params[target[0]] = { encoded: segment };
   return params;
 }

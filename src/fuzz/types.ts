@@ -78,7 +78,9 @@ export type SnapshotScope =
   | { readonly kind: "uniqueName"; readonly uniqueName: string };
 
 /** Named reads ("map", "items", "permissions"), each its status and parsed body. */
-export type Snapshot = Readonly<Record<string, { readonly status: number; readonly body: unknown }>>;
+export type Snapshot = Readonly<
+  Record<string, { readonly status: number; readonly body: unknown }>
+>;
 
 /**
  * The one door to the target: tests pass a fake, the CLI the HTTP executor

@@ -68,11 +68,17 @@ function classifyPairs(
       continue;
     }
     const verdict = classifyValue(field, value, limits);
-    const preferred = aliasedBy(field.name, fields.map((known) => known.name));
+    const preferred = aliasedBy(
+      field.name,
+      fields.map((known) => known.name),
+    );
     const preferredSent = pairs.some(([name, sent]) => name === preferred && sent !== "");
     verdicts.push(
       verdict.verdict === "invalid" && preferredSent
-        ? { verdict: "ambiguous", reason: `${verdict.reason}, but ${preferred} wins over its alias` }
+        ? {
+            verdict: "ambiguous",
+            reason: `${verdict.reason}, but ${preferred} wins over its alias`,
+          }
         : verdict,
     );
   }
@@ -80,16 +86,25 @@ function classifyPairs(
 }
 
 /** One decoded value against its field's schema and the documented rules. */
-export function classifyValue(field: FieldSurface, value: string, limits: SpecLimits): FieldVerdict {
+export function classifyValue(
+  field: FieldSurface,
+  value: string,
+  limits: SpecLimits,
+): FieldVerdict {
   if (value === "" && !field.required) {
     return { verdict: "ambiguous", reason: `${field.name} empty: Twilio reads it as not set` };
   }
-  const strict = field.schema === undefined ? [] : failedKeywords(field.schema, coerce(field, value, "strict"));
-  const lenient = field.schema === undefined ? [] : failedKeywords(field.schema, coerce(field, value, "lenient"));
+  const strict =
+    field.schema === undefined ? [] : failedKeywords(field.schema, coerce(field, value, "strict"));
+  const lenient =
+    field.schema === undefined ? [] : failedKeywords(field.schema, coerce(field, value, "lenient"));
   const documented = documentedVerdict(field.name, value, limits, strict);
-  if (documented !== undefined) return { ...documented, reason: `${field.name}: ${documented.reason}` };
-  const shown = `${field.name}=${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  if (strict.length === 0 && lenient.length === 0) return { verdict: "valid", reason: `${shown} valid` };
+  if (documented !== undefined)
+    return { ...documented, reason: `${field.name}: ${documented.reason}` };
+  const clipped = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  const shown = `${field.name}=${JSON.stringify(clipped)}`;
+  if (strict.length === 0 && lenient.length === 0)
+    return { verdict: "valid", reason: `${shown} valid` };
   if (strict.length > 0 && lenient.length > 0) {
     return { verdict: "invalid", reason: `${shown} fails ${strict.join(", ")} on the wire` };
   }

@@ -7,14 +7,30 @@ export function toWire(request: FuzzRequest, fixtures: Fixtures): WireRequest {
   const path = request.pathTemplate.replace(/\{([^}]+)\}/g, (_match, name: string) =>
     segment(request.pathParams[name], fixtures, name),
   );
-  const query = new URLSearchParams(request.query.map(([n, v]): [string, string] => [n, v])).toString();
+  const query = new URLSearchParams(
+    request.query.map(([n, v]): [string, string] => [n, v]),
+  ).toString();
   const target = query === "" ? path : `${path}?${query}`;
   if (request.rawBody !== undefined) {
-    return { method: request.method, path: target, body: request.rawBody, headers: request.headers };
+    return {
+      method: request.method,
+      path: target,
+      body: request.rawBody,
+      headers: request.headers,
+    };
   }
-  if (request.form === undefined) return { method: request.method, path: target, headers: request.headers };
-  const body = new URLSearchParams(request.form.map(([n, v]): [string, string] => [n, v])).toString();
-  return { method: request.method, path: target, form: request.form, body, headers: request.headers };
+  if (request.form === undefined)
+    return { method: request.method, path: target, headers: request.headers };
+  const body = new URLSearchParams(
+    request.form.map(([n, v]): [string, string] => [n, v]),
+  ).toString();
+  return {
+    method: request.method,
+    path: target,
+    form: request.form,
+    body,
+    headers: request.headers,
+  };
 }
 
 function segment(value: PathValue | undefined, fixtures: Fixtures, name: string): string {

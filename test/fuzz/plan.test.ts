@@ -30,9 +30,13 @@ describe("planFuzz on our document", () => {
   it("derives the ttl bounds: -1 and TTL_MAX + 1 refused, 0 and TTL_MAX accepted", () => {
     for (const field of ["Ttl", "ItemTtl", "CollectionTtl"]) {
       expect(coverage("CreateSyncMapItem", field, "-1").expect).toBe("refused");
-      expect(coverage("CreateSyncMapItem", field, String(TTL_MAX_FOR_TEST + 1)).expect).toBe("refused");
+      expect(coverage("CreateSyncMapItem", field, String(TTL_MAX_FOR_TEST + 1)).expect).toBe(
+        "refused",
+      );
       expect(coverage("CreateSyncMapItem", field, "0").expect).toBe("accepted");
-      expect(coverage("CreateSyncMapItem", field, String(TTL_MAX_FOR_TEST)).expect).toBe("accepted");
+      expect(coverage("CreateSyncMapItem", field, String(TTL_MAX_FOR_TEST)).expect).toBe(
+        "accepted",
+      );
     }
     expect(coverage("UpdateSyncMap", "Ttl", "31536001").expect).toBe("refused");
   });
@@ -53,20 +57,40 @@ describe("planFuzz on our document", () => {
     expect(coverage("ListSyncMapItem", "Bounds", "not-a-member").expect).toBe("refused");
     expect(coverage("ListSyncMap", "PageSize", "abc").expect).toBe("refused");
     expect(coverage("UpdateSyncMapPermission", "Read", "maybe").expect).toBe("refused");
-    const missing = plan.cases.filter((entry) => entry.kind.endsWith("/missing")).map((entry) => entry.kind);
-    expect(new Set(missing)).toEqual(new Set(["Key/missing", "Data/missing", "Read/missing", "Write/missing", "Manage/missing"]));
-    expect(missing.every((kind) => plan.cases.find((entry) => entry.kind === kind)?.expect === "refused")).toBe(true);
+    const missing = plan.cases
+      .filter((entry) => entry.kind.endsWith("/missing"))
+      .map((entry) => entry.kind);
+    expect(new Set(missing)).toEqual(
+      new Set(["Key/missing", "Data/missing", "Read/missing", "Write/missing", "Manage/missing"]),
+    );
+    expect(
+      missing.every(
+        (kind) => plan.cases.find((entry) => entry.kind === kind)?.expect === "refused",
+      ),
+    ).toBe(true);
   });
 
   it("keeps the key length readings apart: 256 accepted, 257 to 320 open, 321 refused", () => {
     const byLength = (length: number) =>
-      coverage("CreateSyncMapItem", "Key", plan.cases.flatMap((entry) => entry.request.form ?? [])
-        .find(([name, value]) => name === "Key" && value.length === length)?.[1] ?? "?").expect;
-    expect([byLength(256), byLength(257), byLength(320), byLength(321)]).toEqual(["accepted", "either", "either", "refused"]);
+      coverage(
+        "CreateSyncMapItem",
+        "Key",
+        plan.cases
+          .flatMap((entry) => entry.request.form ?? [])
+          .find(([name, value]) => name === "Key" && value.length === length)?.[1] ?? "?",
+      ).expect;
+    expect([byLength(256), byLength(257), byLength(320), byLength(321)]).toEqual([
+      "accepted",
+      "either",
+      "either",
+      "refused",
+    ]);
   });
 
   it("sends lower-case names of the documented PascalCase ones as unknown parameters", () => {
-    const renamed = plan.cases.find((entry) => entry.operationId === "UpdateSyncMap" && entry.kind === "Ttl/lower-case name");
+    const renamed = plan.cases.find(
+      (entry) => entry.operationId === "UpdateSyncMap" && entry.kind === "Ttl/lower-case name",
+    );
     expect(renamed?.request.form).toContainEqual(["ttl", expect.any(String)]);
     expect(renamed?.expect).toBe("either");
   });
@@ -79,12 +103,16 @@ describe("planFuzz on our document", () => {
     ]);
     for (const operationId of plan.operations) {
       const generated = plan.cases.filter(
-        (entry) => entry.operationId === operationId && (entry.phase === "positive" || entry.phase === "negative"),
+        (entry) =>
+          entry.operationId === operationId &&
+          (entry.phase === "positive" || entry.phase === "negative"),
       );
       expect(generated.length).toBeLessThanOrEqual(10);
     }
     const counts = countByPhase(plan);
-    expect(counts.coverage + counts.positive + counts.negative + counts.syntax).toBe(plan.cases.length);
+    expect(counts.coverage + counts.positive + counts.negative + counts.syntax).toBe(
+      plan.cases.length,
+    );
     expect(new Set(plan.cases.map((entry) => entry.id)).size).toBe(plan.cases.length);
   });
 

@@ -29,11 +29,15 @@ describe("runFuzz against the reference server", () => {
     const result = await withServer({}, (server) => runFuzz(plan, executorFor(server)));
     expect(result.harnessErrors).toEqual([]);
     expect(result.cases).toBe(plan.cases.length);
-    expect(Object.values(result.casesByPhase).reduce((sum, count) => sum + count, 0)).toBe(plan.cases.length);
+    expect(Object.values(result.casesByPhase).reduce((sum, count) => sum + count, 0)).toBe(
+      plan.cases.length,
+    );
     expect(result.requests).toBeGreaterThan(plan.cases.length);
     expect(result.checks["not_a_server_error"]?.passed).toBeGreaterThan(0);
     expect(result.checks["invalid_input_is_not_applied"]?.passed).toBeGreaterThan(0);
-    expect(result.failures.map((group) => group.key).filter((key) => !KNOWN_REFERENCE_DEFECTS.has(key))).toEqual([]);
+    expect(
+      result.failures.map((group) => group.key).filter((key) => !KNOWN_REFERENCE_DEFECTS.has(key)),
+    ).toEqual([]);
     for (const group of result.failures) expect(group.failure.reproduction).toMatch(/^curl /);
   }, 180_000);
 });
@@ -46,17 +50,29 @@ function withForm(request: ParsedRequest, form: Record<string, string>): ParsedR
   return { ...request, form: new URLSearchParams(form) };
 }
 
-const isMapUpdate = (request: ParsedRequest) => request.method === "POST" && request.segments.length === 5;
-const isItemList = (request: ParsedRequest) => request.method === "GET" && request.segments.at(-1) === "Items";
+const isMapUpdate = (request: ParsedRequest) =>
+  request.method === "POST" && request.segments.length === 5;
+const isItemList = (request: ParsedRequest) =>
+  request.method === "GET" && request.segments.at(-1) === "Items";
 const ttlIs = (request: ParsedRequest, value: string) => request.form.get("Ttl") === value;
 
 const serverError = (): Reply => ({
   status: 500,
-  body: { code: 20500, message: "stack", more_info: "https://www.twilio.com/docs/errors/20500", status: 500 },
+  body: {
+    code: 20500,
+    message: "stack",
+    more_info: "https://www.twilio.com/docs/errors/20500",
+    status: 500,
+  },
 });
 const badRequest = (): Reply => ({
   status: 400,
-  body: { code: 20001, message: "no", more_info: "https://www.twilio.com/docs/errors/20001", status: 400 },
+  body: {
+    code: 20001,
+    message: "no",
+    more_info: "https://www.twilio.com/docs/errors/20001",
+    status: 400,
+  },
 });
 
 /** One planted fault per generic check, and the group the engine must report for it. */
@@ -64,7 +80,8 @@ const PLANTED: ReadonlyArray<readonly [string, Fault, string]> = [
   [
     "CreateSyncMapItem",
     fault("deep-nesting-500", (request) =>
-      (request.form.get("Data") ?? "").startsWith("[[[[[[[[") ? serverError() : undefined),
+      (request.form.get("Data") ?? "").startsWith("[[[[[[[[") ? serverError() : undefined,
+    ),
     "not_a_server_error | CreateSyncMapItem | 500 | Data/5,000 nested arrays",
   ],
   [
@@ -79,7 +96,10 @@ const PLANTED: ReadonlyArray<readonly [string, Fault, string]> = [
   [
     "UpdateSyncMap",
     fault("negative-ttl-stored", (request, next) =>
-      isMapUpdate(request) && ttlIs(request, "-1") ? next(withForm(request, { Ttl: "60" })) : undefined),
+      isMapUpdate(request) && ttlIs(request, "-1")
+        ? next(withForm(request, { Ttl: "60" }))
+        : undefined,
+    ),
     "invalid_input_is_refused | UpdateSyncMap | 200 | Ttl/minimum - 1",
   ],
   [
@@ -94,13 +114,17 @@ const PLANTED: ReadonlyArray<readonly [string, Fault, string]> = [
   [
     "ListSyncMapItem",
     fault("desc-refused", (request) =>
-      isItemList(request) && request.query.get("Order") === "desc" ? badRequest() : undefined),
+      isItemList(request) && request.query.get("Order") === "desc" ? badRequest() : undefined,
+    ),
     "valid_input_is_accepted | ListSyncMapItem | 400 | Order/enum member",
   ],
   [
     "ListSyncMapItem",
     fault("teapot", (request) =>
-      isItemList(request) && request.query.get("PageSize") === "1" ? { status: 418, body: {} } : undefined),
+      isItemList(request) && request.query.get("PageSize") === "1"
+        ? { status: 418, body: {} }
+        : undefined,
+    ),
     "status_is_documented_for_operation | ListSyncMapItem | 418 | PageSize/minimum",
   ],
   [
@@ -115,14 +139,27 @@ const PLANTED: ReadonlyArray<readonly [string, Fault, string]> = [
 ];
 
 describe("runFuzz against planted faults", () => {
-  const cases = PLANTED.map(([operationId, planted, expected]) => ({ operationId, planted, expected }));
-  it.each(cases)("$planted.id on $operationId is reported as $expected", async (entry) => {
-    const { operationId, planted, expected } = entry;
-    const plan = only(planFuzz(spec, { seed: 5, runs: 2, phases: ["coverage", "syntax"] }), operationId);
-    const result = await withServer({ fault: planted }, (server) => runFuzz(plan, executorFor(server)));
-    const keys = result.failures.map((group) => group.key);
-    expect(keys).toContain(expected);
-    const group = result.failures.find((entry) => entry.key === expected);
-    expect(group?.failure.reproduction).toContain("$TWILIO_AUTH_TOKEN");
-  }, 120_000);
+  const cases = PLANTED.map(([operationId, planted, expected]) => ({
+    operationId,
+    planted,
+    expected,
+  }));
+  it.each(cases)(
+    "$planted.id on $operationId is reported as $expected",
+    async (entry) => {
+      const { operationId, planted, expected } = entry;
+      const plan = only(
+        planFuzz(spec, { seed: 5, runs: 2, phases: ["coverage", "syntax"] }),
+        operationId,
+      );
+      const result = await withServer({ fault: planted }, (server) =>
+        runFuzz(plan, executorFor(server)),
+      );
+      const keys = result.failures.map((group) => group.key);
+      expect(keys).toContain(expected);
+      const group = result.failures.find((entry) => entry.key === expected);
+      expect(group?.failure.reproduction).toContain("$TWILIO_AUTH_TOKEN");
+    },
+    120_000,
+  );
 });

@@ -19,8 +19,11 @@ export function executorFor(server: RunningServer): FuzzExecutor {
   });
 }
 
-/** A fault of the test's own: `replace` answers instead of the clean handler when it returns a reply. */
-export function fault(id: string, replace: (request: Parameters<Handler>[0], next: Handler) => ReturnType<Handler> | undefined): Fault {
+/** A fault of the test's own: `replace` answers instead of the clean handler when it replies. */
+export function fault(
+  id: string,
+  replace: (request: Parameters<Handler>[0], next: Handler) => ReturnType<Handler> | undefined,
+): Fault {
   return {
     id,
     behaviour: "FUZZ-TEST",
@@ -29,7 +32,10 @@ export function fault(id: string, replace: (request: Parameters<Handler>[0], nex
   };
 }
 
-export async function withServer<T>(options: { fault?: Fault }, work: (server: RunningServer) => Promise<T>): Promise<T> {
+export async function withServer<T>(
+  options: { fault?: Fault },
+  work: (server: RunningServer) => Promise<T>,
+): Promise<T> {
   const server = await startReferenceServer(options);
   try {
     return await work(server);

@@ -54,10 +54,14 @@ describe("planFuzz on a thin document", () => {
   it("plans only what the document describes and names what it cannot derive", async () => {
     const plan = planFuzz(await thinSpec(), { seed: 1, runs: 4 });
     expect(plan.operations).toEqual(["CreateSyncMapItem"]);
-    expect(new Set(plan.cases.map((entry) => entry.operationId))).toEqual(new Set(["CreateSyncMapItem"]));
+    expect(new Set(plan.cases.map((entry) => entry.operationId))).toEqual(
+      new Set(["CreateSyncMapItem"]),
+    );
     expect(plan.gaps).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^no operation CreateSyncMap, ListSyncMap, .*DeleteSyncMapPermission/),
+        expect.stringMatching(
+          /^no operation CreateSyncMap, ListSyncMap, .*DeleteSyncMapPermission/,
+        ),
         "no x-sync-map-limits: boundaries use the documented limits",
         "no TwilioError schema: error bodies are checked against the built-in one",
         "CreateSyncMapItem: no schema for Data (the documented rule is used)",
@@ -68,7 +72,9 @@ describe("planFuzz on a thin document", () => {
 
   it("draws no length boundaries the document does not state", async () => {
     const plan = planFuzz(await thinSpec(), { seed: 1, runs: 4 });
-    const kinds = new Set(plan.cases.filter((entry) => entry.phase === "coverage").map((entry) => entry.kind));
+    const kinds = new Set(
+      plan.cases.filter((entry) => entry.phase === "coverage").map((entry) => entry.kind),
+    );
     expect(kinds.has("Key/minLength")).toBe(false);
     expect(kinds.has("Key/maxLength + 1")).toBe(false);
     expect(kinds.has("Key/accepted length + 1")).toBe(true);

@@ -16,7 +16,9 @@ beforeAll(async () => {
 });
 
 function field(operationId: string, name: string): FieldSurface {
-  const found = surfaces.find((entry) => entry.operationId === operationId)?.fields.find((entry) => entry.name === name);
+  const found = surfaces
+    .find((entry) => entry.operationId === operationId)
+    ?.fields.find((entry) => entry.name === name);
   if (found === undefined) throw new Error(`no field ${operationId}.${name}`);
   return found;
 }
@@ -24,20 +26,34 @@ function field(operationId: string, name: string): FieldSurface {
 describe("classifyValue reads values as a form server does", () => {
   it("takes digits for an integer and true/false for a boolean", () => {
     expect(classifyValue(field("UpdateSyncMap", "Ttl"), "5", spec.limits).verdict).toBe("valid");
-    expect(classifyValue(field("UpdateSyncMapPermission", "Read"), "true", spec.limits).verdict).toBe("valid");
-    expect(classifyValue(field("UpdateSyncMapPermission", "Read"), "false", spec.limits).verdict).toBe("valid");
+    expect(
+      classifyValue(field("UpdateSyncMapPermission", "Read"), "true", spec.limits).verdict,
+    ).toBe("valid");
+    expect(
+      classifyValue(field("UpdateSyncMapPermission", "Read"), "false", spec.limits).verdict,
+    ).toBe("valid");
   });
 
   it("calls values only a lenient server coerces ambiguous, never invalid", () => {
-    expect(classifyValue(field("UpdateSyncMap", "Ttl"), "5.0", spec.limits).verdict).toBe("ambiguous");
-    expect(classifyValue(field("UpdateSyncMap", "Ttl"), " 5", spec.limits).verdict).toBe("ambiguous");
-    expect(classifyValue(field("UpdateSyncMapPermission", "Read"), "TRUE", spec.limits).verdict).toBe("ambiguous");
+    expect(classifyValue(field("UpdateSyncMap", "Ttl"), "5.0", spec.limits).verdict).toBe(
+      "ambiguous",
+    );
+    expect(classifyValue(field("UpdateSyncMap", "Ttl"), " 5", spec.limits).verdict).toBe(
+      "ambiguous",
+    );
+    expect(
+      classifyValue(field("UpdateSyncMapPermission", "Read"), "TRUE", spec.limits).verdict,
+    ).toBe("ambiguous");
   });
 
   it("calls values no server can read invalid", () => {
-    expect(classifyValue(field("UpdateSyncMap", "Ttl"), "abc", spec.limits).verdict).toBe("invalid");
+    expect(classifyValue(field("UpdateSyncMap", "Ttl"), "abc", spec.limits).verdict).toBe(
+      "invalid",
+    );
     expect(classifyValue(field("UpdateSyncMap", "Ttl"), "-1", spec.limits).verdict).toBe("invalid");
-    expect(classifyValue(field("UpdateSyncMapPermission", "Read"), "maybe", spec.limits).verdict).toBe("invalid");
+    expect(
+      classifyValue(field("UpdateSyncMapPermission", "Read"), "maybe", spec.limits).verdict,
+    ).toBe("invalid");
   });
 });
 
@@ -53,7 +69,10 @@ function coercingValidator(schema: object): ValidateFunction {
 }
 
 /** An independent reading of "invalid on the wire": ajv's own type coercion on the decoded form. */
-function validAfterEncoding(surface: OperationSurface, form: ReadonlyArray<readonly [string, string]>): boolean {
+function validAfterEncoding(
+  surface: OperationSurface,
+  form: ReadonlyArray<readonly [string, string]>,
+): boolean {
   const decoded = Object.fromEntries(onTheWire(form));
   for (const entry of surface.fields.filter((candidate) => candidate.location === "form")) {
     if (!(entry.name in decoded)) {
@@ -80,10 +99,14 @@ describe("the negative phase", () => {
   });
 
   it("never expects a refusal of input that is valid once form-encoded", () => {
-    const refused = plan.cases.filter((entry) => entry.expect === "refused" && entry.request.form !== undefined);
+    const refused = plan.cases.filter(
+      (entry) => entry.expect === "refused" && entry.request.form !== undefined,
+    );
     expect(refused.length).toBeGreaterThan(50);
     for (const entry of refused) {
-      const surface = surfaces.find((candidate) => candidate.operationId === entry.operationId) as OperationSurface;
+      const surface = surfaces.find(
+        (candidate) => candidate.operationId === entry.operationId,
+      ) as OperationSurface;
       expect(validAfterEncoding(surface, entry.request.form ?? []), entry.description).toBe(false);
     }
   });
@@ -97,6 +120,8 @@ describe("the negative phase", () => {
       expect(entry.expect).not.toBe("refused");
       expect(entry.reason).toContain("reclassified");
     }
-    expect(plan.cases.some((entry) => entry.kind === "Ttl/type string" && entry.expect === "refused")).toBe(true);
+    expect(
+      plan.cases.some((entry) => entry.kind === "Ttl/type string" && entry.expect === "refused"),
+    ).toBe(true);
   });
 });
