@@ -5,9 +5,10 @@
 import { errorBodyIsTwilio, errorCodeOf } from "../checks/errorBody.ts";
 import { propertyHolds, valueIsDocumented } from "../checks/equality.ts";
 import type { CheckDefinition, Failure } from "../checks/failure.ts";
+import { responseIsJsonObject } from "../checks/jsonBody.ts";
 import { responseMatchesSchema } from "../checks/schema.ts";
 import { statusIsDocumented, type StatusClass } from "../checks/status.ts";
-import { describeAnswer, parseJsonBody, type Exchange } from "../http/exchange.ts";
+import { parseJsonBody, type Exchange } from "../http/exchange.ts";
 import { asJsonObject, type Json } from "../http/json.ts";
 import { MAP_NOT_FOUND_CODES, NOT_FOUND_CODES } from "../spec/documented.ts";
 import { exchangeOf, fieldIn, fieldOf, operationOf, type Answer, type Judged } from "./answer.ts";
@@ -85,10 +86,7 @@ export class Verdicts {
     const parsed = parseJsonBody(exchange);
     const body = parsed.ok ? asJsonObject(parsed.value) : undefined;
     if (body !== undefined) return body;
-    const received = parsed.ok ? describeAnswer(exchange) : parsed.reason;
-    const title = "Response body is not a JSON object";
-    const found = { check: "response_is_json_object", title, received };
-    this.recorder.record({ ...found, documented: "application/json object body" }, exchange);
+    this.check(responseIsJsonObject, { exchange }, exchange);
     throw new BehaviourAborted();
   }
 
