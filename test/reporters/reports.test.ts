@@ -5,12 +5,13 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { BehaviourStatus } from "../../reporters/summary.ts";
+import { BEHAVIOUR_STATUSES, SUMMARY_SCHEMA_VERSION, countTotals, type BehaviourStatus } from "../../reporters/summary.ts";
 import type { RenderableBehaviour, RenderableSummary } from "../../reporters/render-shared.ts";
 import { renderHtml, writeReports } from "../../reporters/html.ts";
 import { renderMarkdown } from "../../reporters/markdown.ts";
+import { expectValidSummary } from "../support/summary-schema.ts";
 
-const STATUSES: readonly BehaviourStatus[] = ["passed", "failed", "warned", "skipped", "waived"];
+const STATUSES = BEHAVIOUR_STATUSES;
 
 const CURL = [
   `curl -sS -i -X POST 'http://127.0.0.1:4010/v1/Services/IS00000000000000000000000000000000/Maps' -u "AC00000000000000000000000000000000:$TWILIO_AUTH_TOKEN" \\`,
@@ -33,9 +34,9 @@ function behaviour(partial: Partial<RenderableBehaviour> & Pick<RenderableBehavi
 }
 
 function summaryOf(behaviours: readonly RenderableBehaviour[], extra: Partial<RenderableSummary> = {}): RenderableSummary {
-  const totals = { behaviours: behaviours.length, passed: 0, failed: 0, warned: 0, skipped: 0, waived: 0 };
-  for (const entry of behaviours) totals[entry.status] += 1;
+  const totals = countTotals(behaviours);
   return {
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
     tool: { name: "sync-map-conformance", version: "0.1.0" },
     target: { baseUrl: "http://127.0.0.1:4010", embedded: false },
     profile: "full",
@@ -74,10 +75,10 @@ const failing: readonly RenderableBehaviour[] = [
         reproduction: CURL,
       },
       {
-        message: "harness: the behaviour did not finish",
-        check: "harness",
-        received: "the behaviour did not finish",
-        documented: "the behaviour runs to a verdict",
+        message: "date_updated is off: received 2026-11-27T05:25:40Z; documented after the write",
+        check: "date_updated_after_write",
+        received: "2026-11-27T05:25:40Z",
+        documented: "after the write",
       },
     ],
   }),
@@ -333,7 +334,7 @@ describe("renderMarkdown", () => {
 
   it("has the metadata, a totals table that matches the totals, and the sections in order", () => {
     expect(markdown).toMatch(/^# Sync Map conformance report\n\n\*\*Failed: 2 MUST behaviours failed/);
-    expect(markdown).toContain("| Behaviours | Passed | Failed | Warned | Skipped | Waived |\n|---|---|---|---|---|---|\n| 9 | 4 | 2 | 1 | 1 | 1 |");
+    expect(markdown).toContain("| Behaviours | Passed | Failed | Broken | Warned | Skipped | Waived |\n|---|---|---|---|---|---|---|\n| 9 | 4 | 2 | 0 | 1 | 1 | 1 |");
     for (const line of ["| Tool | sync-map-conformance 0.1.0 |", "| Seed | `42` |", `| Spec hash | \`${withFailures.spec.hash}\` |`, "| Requests made | 955 |", "| Duration | 15.0 s |", "| Profile | full |", "| Spec | `/ci/vendor/twilio_sync_v1.json` |", "| Spec gap | declares no TwilioError schema: error bodies are checked against the built-in one (code, message, more_info, status) |"]) {
       expect(markdown).toContain(line);
     }
@@ -348,7 +349,7 @@ describe("renderMarkdown", () => {
     expect(headings).toEqual(["Maps", "Map Items", "Map Permissions", "Sequences"]);
     const all = tableRows(behaviours);
     expect(all).toHaveLength(withFailures.totals.behaviours);
-    const labels: Record<BehaviourStatus, string> = { failed: "❌ **failed**", warned: "⚠️ **warned**", waived: "🔕 waived", skipped: "⏭️ skipped", passed: "✅ passed" };
+    const labels: Record<BehaviourStatus, string> = { failed: "❌ **failed**", broken: "🚧 **broken**", warned: "⚠️ **warned**", waived: "🔕 waived", skipped: "⏭️ skipped", passed: "✅ passed" };
     for (const status of STATUSES) expect(all.filter((row) => row.startsWith(`| ${labels[status]} |`)).length, status).toBe(withFailures.totals[status]);
     const sequences = behaviours.slice(behaviours.indexOf("### Sequences"));
     expect(tableRows(sequences).map((row) => /`([^`]+)`/.exec(row)?.[1])).toEqual(["SEQ-MAPS", "SEQ-ITEMS"]);
@@ -432,6 +433,11 @@ describe("baselines and waivers from the later reporters", () => {
       notRun: [],
     },
     waivers: { applied: ["PERM-FLAG-MISSING"], expired: ["ITEM-ETAG-QUOTED"], stale: [], unknown: ["NO-SUCH-ID"], notRun: [] },
+  });
+
+  it("are summaries as written: valid against the published schema", () => {
+    expectValidSummary(extended);
+    expectValidSummary(clean);
   });
 
   it("lists every non-empty baseline list, linking only ids that are rows of this run", () => {

@@ -1,5 +1,6 @@
 // Hand-made summaries for the tests of what reads a summary (baselines, waivers):
 // one behaviour per call, failing ones with one failure, totals counted from them.
+// What they make is valid against schemas/summary.schema.json (test/summary-schema.test.ts).
 import {
   SUMMARY_SCHEMA_VERSION,
   countTotals,
@@ -11,8 +12,15 @@ import {
 export function behaviour(id: string, status: BehaviourStatus, level: "MUST" | "SHOULD" = "MUST"): SummaryBehaviour {
   const failing = status === "failed" || status === "warned" || status === "waived";
   const failures = failing ? [{ message: `${id}: received 500; documented 200`, check: "status_code", received: "500", documented: "200" }] : [];
-  const brokenReason = status === "broken" ? { brokenReason: "TypeError: planted harness bug" } : {};
-  return { id, level, resource: "map", statement: `${id} holds`, source: "seed", status, failures, readings: [], requests: 1, durationMs: 1, ...brokenReason };
+  // As buildSummary writes them: a skipped or broken behaviour says why.
+  const reason =
+    status === "broken"
+      ? { brokenReason: "TypeError: planted harness bug" }
+      : status === "skipped"
+        ? { skipReason: "not run: the run was interrupted" }
+        : {};
+  const base = { id, level, resource: "map", statement: `${id} holds`, source: "seed", status };
+  return { ...base, failures, readings: [], requests: 1, durationMs: 1, ...reason };
 }
 
 export function summaryOf(...behaviours: SummaryBehaviour[]): Summary {
