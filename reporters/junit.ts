@@ -14,8 +14,10 @@ const SUITE = /<testsuite\b[^>]*?(?:\/>|>[\s\S]*?<\/testsuite>)/g;
 export function junitWithBrokenAsErrors(xml: string, brokenIds: ReadonlySet<string>): string {
   if (brokenIds.size === 0) return xml;
   const cases = xml.replace(TESTCASE, (testcase) => {
+    // vitest names a case "describe > title", escaped; the title is "ID: statement".
     const name = /\sname="([^"]*)"/.exec(testcase)?.[1];
-    if (name === undefined || !brokenIds.has(behaviourIdOf(name))) return testcase;
+    const title = name?.split(" &gt; ").pop();
+    if (title === undefined || !brokenIds.has(behaviourIdOf(title))) return testcase;
     return testcase.replace(/<failure\b/g, "<error").replace(/<\/failure>/g, "</error>");
   });
   const total = { failures: 0, errors: 0 };

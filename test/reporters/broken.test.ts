@@ -170,17 +170,18 @@ describe("junitWithBrokenAsErrors", () => {
   const xml = [
     `<testsuites name="sync-map-conformance" tests="3" failures="2" errors="0" time="1">`,
     `<testsuite name="suites/maps.test.ts" tests="3" failures="2" errors="0" skipped="0" time="1">`,
-    testcase("MAP-FAIL: MAP-FAIL holds.", failure("AssertionError")),
-    testcase("MAP-BROKEN: MAP-BROKEN holds.", failure("HarnessError")),
-    testcase("MAP-PASS: MAP-PASS holds.", ""),
+    testcase("Maps &gt; MAP-FAIL: MAP-FAIL holds.", failure("AssertionError")),
+    testcase("Maps &gt; MAP-BROKEN: MAP-BROKEN holds.", failure("HarnessError")),
+    testcase("Maps &gt; MAP-PASS: MAP-PASS holds.", ""),
     `</testsuite>`,
     `</testsuites>`,
   ].join("\n");
 
   it("turns the broken behaviour's failure into an error and recounts suite and root", () => {
     const rewritten = junitWithBrokenAsErrors(xml, new Set(["MAP-BROKEN"]));
-    expect(rewritten).toContain(testcase("MAP-BROKEN: MAP-BROKEN holds.", `<error message="m" type="HarnessError">\nHarnessError: m\n</error>`));
-    expect(rewritten).toContain(testcase("MAP-FAIL: MAP-FAIL holds.", failure("AssertionError")));
+    const error = `<error message="m" type="HarnessError">\nHarnessError: m\n</error>`;
+    expect(rewritten).toContain(testcase("Maps &gt; MAP-BROKEN: MAP-BROKEN holds.", error));
+    expect(rewritten).toContain(testcase("Maps &gt; MAP-FAIL: MAP-FAIL holds.", failure("AssertionError")));
     expect(rewritten).toContain(`<testsuites name="sync-map-conformance" tests="3" failures="1" errors="1" time="1">`);
     expect(rewritten).toContain(`<testsuite name="suites/maps.test.ts" tests="3" failures="1" errors="1" skipped="0"`);
     expect(junitWithBrokenAsErrors(rewritten, new Set(["MAP-BROKEN"]))).toBe(rewritten);
