@@ -45,6 +45,8 @@ export function markBrokenInJunit(reportDir: string, summary: Pick<Summary, "beh
 
 function withCounts(text: string, head: RegExp, failures: number, errors: number): string {
   return text.replace(head, (tag) =>
-    tag.replace(/\sfailures="[^"]*"/, ` failures="${failures}"`).replace(/\serrors="[^"]*"/, ` errors="${errors}"`),
+    tag
+      .replace(/\sfailures="[^"]*"/, ` failures="${failures}"`)
+      .replace(/\serrors="[^"]*"/, ` errors="${errors}"`),
   );
 }

@@ -16,7 +16,8 @@ export function formatTotals(summary: Summary): string {
     `${totals.waived} waived`,
   ].join(", ");
   const seconds = (summary.durationMs / 1000).toFixed(1);
-  return `${totals.behaviours} behaviours: ${statuses}; ${summary.requests} requests, ${summary.leaks} leaks, ${seconds} s`;
+  const work = `${summary.requests} requests, ${summary.leaks} leaks, ${seconds} s`;
+  return `${totals.behaviours} behaviours: ${statuses}; ${work}`;
 }
 
 const HEADLINE = { failed: "FAILED", broken: "BROKEN", warned: "WARNED" } as const;
@@ -24,16 +25,21 @@ const HEADLINE = { failed: "FAILED", broken: "BROKEN", warned: "WARNED" } as con
 /** Everything the run prints after it ends, newline-terminated; `file` is summary.json. */
 export function formatVerdict(summary: Summary, file: string, hint?: string): string {
   const embedded = summary.target.embedded ? " (embedded reference server)" : "";
-  const lines = [`sync-map-conformance ${summary.tool.version}: ${summary.target.baseUrl}${embedded}`, formatTotals(summary)];
+  const target = `${summary.target.baseUrl}${embedded}`;
+  const lines = [`sync-map-conformance ${summary.tool.version}: ${target}`, formatTotals(summary)];
   if (hint !== undefined) lines.push(`hint: ${hint}`);
   if (summary.shard !== undefined) {
     const { index, count } = summary.shard;
-    lines.push(`shard ${index}/${count}: only this shard's behaviours; join the shards with \`sync-map-conformance merge DIR...\``);
+    const join = "join the shards with `sync-map-conformance merge DIR...`";
+    lines.push(`shard ${index}/${count}: only this shard's behaviours; ${join}`);
   }
   for (const behaviour of summary.behaviours) {
-    if (behaviour.status !== "failed" && behaviour.status !== "broken" && behaviour.status !== "warned") continue;
-    lines.push(`${HEADLINE[behaviour.status]} ${behaviour.id} (${behaviour.level}): ${behaviour.statement}`);
-    if (behaviour.brokenReason !== undefined) lines.push(`  - the harness could not judge it: ${behaviour.brokenReason}`);
+    const { status } = behaviour;
+    if (status !== "failed" && status !== "broken" && status !== "warned") continue;
+    lines.push(`${HEADLINE[status]} ${behaviour.id} (${behaviour.level}): ${behaviour.statement}`);
+    if (behaviour.brokenReason !== undefined) {
+      lines.push(`  - the harness could not judge it: ${behaviour.brokenReason}`);
+    }
     for (const found of behaviour.failures.slice(0, 3)) {
       lines.push(`  - ${found.message}`);
       if (found.sequence === undefined) continue;
@@ -43,7 +49,9 @@ export function formatVerdict(summary: Summary, file: string, hint?: string): st
     }
   }
   for (const gap of summary.spec.gaps) lines.push(`spec ${summary.spec.source} ${gap}`);
-  for (const { topic, readings } of summary.readings) lines.push(`reading: ${topic} = ${readings.join(", ")}`);
+  for (const { topic, readings } of summary.readings) {
+    lines.push(`reading: ${topic} = ${readings.join(", ")}`);
+  }
   lines.push(`report: ${file}`);
   return `${lines.join("\n")}\n`;
 }
