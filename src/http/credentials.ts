@@ -7,7 +7,11 @@ import type { SentCredentials } from "./exchange.ts";
 
 /** No credentials, another user/password pair, or an Authorization header sent verbatim. */
 export type Credentials =
-  "none" | { readonly user: string; readonly password: string } | { readonly header: string };
+  | "none"
+  | { readonly user: string; readonly password: string }
+  /** Another user with the run's own token (behaviours never see the token itself). */
+  | { readonly user: string; readonly ownToken: true }
+  | { readonly header: string };
 
 export interface OwnCredentials {
   readonly accountSid: string;
@@ -44,6 +48,11 @@ export function authorizationFor(
     return { header: basicHeader(own.accountSid, own.authToken), recorded: undefined, secrets: [] };
   }
   if ("header" in auth) return rawHeader(auth.header, own);
+  const pair = "ownToken" in auth ? { user: auth.user, password: own.authToken } : auth;
+  return otherPair(pair, own);
+}
+
+function otherPair(auth: { user: string; password: string }, own: OwnCredentials): Authorization {
   const header = basicHeader(auth.user, auth.password);
   const isOwnToken = auth.password === own.authToken;
   const password = isOwnToken ? "$TWILIO_AUTH_TOKEN" : auth.password;
