@@ -136,7 +136,7 @@ async function run(argv: readonly string[]): Promise<number> {
     const collector = new BehaviourCollector({ onProgress: progressPrinter(progress) });
     const { interrupted, shardBehaviourIds } = await runVitest(config, reportDir, collector, progress);
     const leakedSids = collector.tests.flatMap((test) => test.meta?.leakedSids ?? []);
-    const swept = await sweep(config, leakedSids);
+    const swept = await sweep(config, { leakedSids });
     const built = buildSummary({
       version: VERSION,
       baseUrl: config.baseUrl ?? "",

@@ -34,8 +34,18 @@ export interface HttpClientOptions {
   readonly timeoutMs: number;
   readonly maxRetriesOn429?: number;
   readonly connections?: number;
+  /** Told of every request before it is sent (the run's journal of what it creates). */
+  readonly journal?: RequestJournal;
   /** Replaces real waiting in the back-off, for tests. */
   readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Told of each request before it is sent; what it returns is told the final answer.
+ * The run's journal (src/run/journal.ts) writes down every map it is about to create.
+ */
+export interface RequestJournal {
+  sending(spec: RequestSpec): ((exchange: Exchange) => void) | undefined;
 }
 
 const USER_AGENT = "sync-map-conformance/0.1.0";
@@ -68,10 +78,14 @@ export class HttpClient {
 
   async send(spec: RequestSpec): Promise<Exchange> {
     const maxRetries = this.options.maxRetriesOn429 ?? 5;
+    const answered = this.options.journal?.sending(spec);
     let retries = 0;
     for (;;) {
       const exchange = await this.sendOnce(spec, retries);
-      if (exchange.response?.status !== 429 || retries >= maxRetries) return exchange;
+      if (exchange.response?.status !== 429 || retries >= maxRetries) {
+        answered?.(exchange);
+        return exchange;
+      }
       await (this.options.sleep ?? sleep)(
         backoffMs(retries, exchange.response.headers["retry-after"]),
       );
