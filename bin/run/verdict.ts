@@ -1,0 +1,35 @@
+// What a run (or a merge) prints on stdout: the verdict, then what failed and why.
+import type { Summary } from "../../reporters/summary.ts";
+
+export function progressPrinter(progress: { readonly total: number }): ((done: number, failed: number) => void) | undefined {
+  // Quiet in CI logs and pipes; a single self-rewriting line on a terminal.
+  if (!process.stderr.isTTY || process.env.CI !== undefined) return undefined;
+  return (done, failed) => {
+    process.stderr.write(`\r${done}/${progress.total} behaviours, ${failed} failing${done === progress.total ? "\n" : ""}`);
+  };
+}
+
+export function printVerdict(summary: Summary, file: string, hint?: string): void {
+  const { totals } = summary;
+  const lines = [
+    `sync-map-conformance ${summary.tool.version}: ${summary.target.baseUrl}${summary.target.embedded ? " (embedded reference server)" : ""}`,
+    `${totals.behaviours} behaviours: ${totals.passed} passed, ${totals.failed} failed, ${totals.warned} warned, ${totals.skipped} skipped, ${totals.waived} waived; ${summary.requests} requests, ${summary.leaks} leaks, ${(summary.durationMs / 1000).toFixed(1)} s`,
+  ];
+  if (hint !== undefined) lines.push(`hint: ${hint}`);
+  if (summary.shard !== undefined) lines.push(`shard ${summary.shard.index}/${summary.shard.count}: only this shard's behaviours; join the shards with \`sync-map-conformance merge DIR...\``);
+  for (const behaviour of summary.behaviours) {
+    if (behaviour.status !== "failed" && behaviour.status !== "warned") continue;
+    lines.push(`${behaviour.status === "failed" ? "FAILED" : "WARNED"} ${behaviour.id} (${behaviour.level}): ${behaviour.statement}`);
+    for (const found of behaviour.failures.slice(0, 3)) {
+      lines.push(`  - ${found.message}`);
+      if (found.sequence !== undefined) {
+        lines.push(`    seed ${found.sequence.seed}, path "${found.sequence.path}":`, ...found.sequence.script.map((step) => `      ${step}`));
+        if (found.sequence.file !== undefined) lines.push(`    replay: npx sync-map-conformance replay ${found.sequence.file}`);
+      }
+    }
+  }
+  for (const gap of summary.spec.gaps) lines.push(`spec ${summary.spec.source} ${gap}`);
+  for (const { topic, readings } of summary.readings) lines.push(`reading: ${topic} = ${readings.join(", ")}`);
+  lines.push(`report: ${file}`);
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
