@@ -101,7 +101,7 @@ export function pickOptions(from: readonly OptionDefinition[], names: readonly s
   });
 }
 
-const HELP_WIDTH = 80;
+export const HELP_WIDTH = 80;
 const DESCRIPTION_COLUMN = 24;
 
 /** Help lines for definitions: "  --name VALUE   description (env X) (default: Y)", wrapped. */
@@ -126,7 +126,8 @@ export function renderOptions(definitions: readonly OptionDefinition[]): string 
   return lines.join("\n");
 }
 
-function wrap(text: string, width: number): string[] {
+/** Words of text in lines of at most width characters (a longer word gets its own line). */
+export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/)) {
