@@ -15,7 +15,10 @@ import { PROGRAM, paragraph, print, type Command } from "./help.ts";
 import { VERSION } from "./version.ts";
 
 export const COMMANDS: ReadonlyMap<string, Command> = new Map(
-  ([run, serve, replay, report, compare, merge] satisfies Command[]).map((command) => [command.name, command]),
+  ([run, serve, replay, report, compare, merge] satisfies Command[]).map((command) => [
+    command.name,
+    command,
+  ]),
 );
 
 /** Recognised only as the first argument; after a command name, --help is that command's. */
@@ -69,7 +72,9 @@ export async function main(argv: readonly string[]): Promise<number> {
 function commandNamed(name: string): Command {
   const command = COMMANDS.get(name);
   if (command === undefined) {
-    throw new ConfigError(`unknown command "${name}" (use ${[...COMMANDS.keys()].join(", ")}; see --help)`);
+    throw new ConfigError(
+      `unknown command "${name}" (use ${[...COMMANDS.keys()].join(", ")}; see --help)`,
+    );
   }
   return command;
 }

@@ -33,7 +33,9 @@ const EVERY_NAME = new Set([
 ]);
 
 function dashed(text: string): Set<string> {
-  return new Set([...text.matchAll(/(?<![\w-])--([a-z][a-z-]*)/g)].map((match) => match[1] as string));
+  return new Set(
+    [...text.matchAll(/(?<![\w-])--([a-z][a-z-]*)/g)].map((match) => match[1] as string),
+  );
 }
 
 function squeeze(text: string): string {
@@ -54,47 +56,52 @@ function isUnknownOption(error: unknown): boolean {
   return error instanceof SmcError && error.code === "SMC_ERR_UNKNOWN_OPTION";
 }
 
-describe.each(commands.map((command) => [command.name, command] as const))("%s --help", (_name, command) => {
-  const names = command.options.options.map((option) => option.name);
+describe.each(commands.map((command) => [command.name, command] as const))(
+  "%s --help",
+  (_name, command) => {
+    const names = command.options.options.map((option) => option.name);
 
-  it("shows every option the command defines, with its description, env var and default", () => {
-    const usage = squeeze(command.usage);
-    for (const option of command.options.options) {
-      expect(dashed(command.usage), `--${option.name}`).toContain(option.name);
-      expect(usage).toContain(squeeze(option.description));
-      if (option.env !== undefined) expect(usage).toContain(`env ${option.env}`);
-      if (option.default !== undefined) expect(usage).toContain(`default: ${option.default}`);
-    }
-  });
+    it("shows every option the command defines, with its description, env var and default", () => {
+      const usage = squeeze(command.usage);
+      for (const option of command.options.options) {
+        expect(dashed(command.usage), `--${option.name}`).toContain(option.name);
+        expect(usage).toContain(squeeze(option.description));
+        if (option.env !== undefined) expect(usage).toContain(`env ${option.env}`);
+        if (option.default !== undefined) expect(usage).toContain(`default: ${option.default}`);
+      }
+    });
 
-  it("names no option the command does not define", () => {
-    expect([...dashed(command.usage)].filter((name) => !names.includes(name))).toEqual([]);
-  });
+    it("names no option the command does not define", () => {
+      expect([...dashed(command.usage)].filter((name) => !names.includes(name))).toEqual([]);
+    });
 
-  it("parses every option it shows", async () => {
-    for (const option of command.options.options) {
-      const argv = option.type === "string" ? [`--${option.name}`, "1"] : [`--${option.name}`];
-      const error = await parseError(command, argv);
-      expect(isUnknownOption(error), `${command.name} --${option.name}: ${String(error)}`).toBe(false);
-    }
-  });
+    it("parses every option it shows", async () => {
+      for (const option of command.options.options) {
+        const argv = option.type === "string" ? [`--${option.name}`, "1"] : [`--${option.name}`];
+        const error = await parseError(command, argv);
+        expect(isUnknownOption(error), `${command.name} --${option.name}: ${String(error)}`).toBe(
+          false,
+        );
+      }
+    });
 
-  it("refuses every option it does not show, as an unknown option", async () => {
-    for (const name of [...EVERY_NAME].filter((known) => !names.includes(known))) {
-      const error = await parseError(command, [`--${name}`, "1"]);
-      expect(isUnknownOption(error), `${command.name} --${name}: ${String(error)}`).toBe(true);
-      expect((error as Error).message).toContain(`--${name}`);
-    }
-  });
+    it("refuses every option it does not show, as an unknown option", async () => {
+      for (const name of [...EVERY_NAME].filter((known) => !names.includes(known))) {
+        const error = await parseError(command, [`--${name}`, "1"]);
+        expect(isUnknownOption(error), `${command.name} --${name}: ${String(error)}`).toBe(true);
+        expect((error as Error).message).toContain(`--${name}`);
+      }
+    });
 
-  it("refuses the contract's options it does not honour yet, saying so in one line", async () => {
-    for (const name of NOT_YET_HONOURED[command.name] ?? []) {
-      const error = (await parseError(command, [`--${name}`, "1"])) as Error;
-      expect(error.message).toMatch(new RegExp(`^--${name} is not honoured yet`));
-      expect(error.message).not.toContain("\n");
-    }
-  });
-});
+    it("refuses the contract's options it does not honour yet, saying so in one line", async () => {
+      for (const name of NOT_YET_HONOURED[command.name] ?? []) {
+        const error = (await parseError(command, [`--${name}`, "1"])) as Error;
+        expect(error.message).toMatch(new RegExp(`^--${name} is not honoured yet`));
+        expect(error.message).not.toContain("\n");
+      }
+    });
+  },
+);
 
 describe("the global --help", () => {
   afterEach(() => {
@@ -143,7 +150,9 @@ function staticImports(entry: string): Set<string> {
     if (seen.has(file)) return;
     seen.add(file);
     const source = readFileSync(file, "utf8");
-    const statements = source.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?\bfrom\s+"([^"]+)"/gms);
+    const statements = source.matchAll(
+      /^(?:import|export)\s+(?!type\b)[^;]*?\bfrom\s+"([^"]+)"/gms,
+    );
     for (const [, specifier = ""] of statements) {
       if (specifier.startsWith(".")) visit(resolve(dirname(file), specifier));
       else seen.add(specifier);
@@ -154,10 +163,12 @@ function staticImports(entry: string): Set<string> {
 }
 
 describe("start-up", () => {
-  it("loads neither vitest, the spec loader, undici nor the reference server for --help or --version", () => {
+  it("loads no vitest, spec, undici or reference server for --help or --version", () => {
     const loaded = [...staticImports(fileURLToPath(new URL("../bin/cli.ts", import.meta.url)))];
     expect(loaded.some((module) => module.endsWith("bin/commands/run.ts"))).toBe(true);
-    const heavy = loaded.filter((module) => /^vitest|^undici|swagger-parser|^ajv|\/src\/spec\/|\/fixtures\//.test(module));
+    const heavy = loaded.filter((module) =>
+      /^vitest|^undici|swagger-parser|^ajv|\/src\/spec\/|\/fixtures\//.test(module),
+    );
     expect(heavy).toEqual([]);
   });
 });

@@ -3,7 +3,16 @@ import { resolve } from "node:path";
 import { ConfigError, parseRunArgs } from "../src/config/config.ts";
 import { parseOptions, renderOptions, type OptionSpec } from "../src/config/options.ts";
 
-const target = ["--base-url", "http://127.0.0.1:4010", "--account-sid", `AC${"0".repeat(32)}`, "--auth-token", "t", "--service-sid", `IS${"0".repeat(32)}`];
+const target = [
+  "--base-url",
+  "http://127.0.0.1:4010",
+  "--account-sid",
+  `AC${"0".repeat(32)}`,
+  "--auth-token",
+  "t",
+  "--service-sid",
+  `IS${"0".repeat(32)}`,
+];
 
 describe("parseRunArgs", () => {
   it("without --base-url asks for the embedded server", () => {
@@ -15,8 +24,18 @@ describe("parseRunArgs", () => {
   });
 
   it("takes credentials from the environment when options are absent", () => {
-    const { config } = parseRunArgs(["--base-url", "http://h:1/"], { TWILIO_ACCOUNT_SID: "ACx", TWILIO_AUTH_TOKEN: "tok", SYNC_SERVICE_SID: "ISx" });
-    expect(config).toMatchObject({ baseUrl: "http://h:1", accountSid: "ACx", authToken: "tok", serviceSid: "ISx", embedded: false });
+    const { config } = parseRunArgs(["--base-url", "http://h:1/"], {
+      TWILIO_ACCOUNT_SID: "ACx",
+      TWILIO_AUTH_TOKEN: "tok",
+      SYNC_SERVICE_SID: "ISx",
+    });
+    expect(config).toMatchObject({
+      baseUrl: "http://h:1",
+      accountSid: "ACx",
+      authToken: "tok",
+      serviceSid: "ISx",
+      embedded: false,
+    });
   });
 
   it("derives the run prefix from the seed", () => {
@@ -70,7 +89,14 @@ describe("parseRunArgs", () => {
 const spec: OptionSpec = {
   command: "demo",
   options: [
-    { name: "token", type: "string", valueName: "T", env: "DEMO_TOKEN", description: "a token", default: "none" },
+    {
+      name: "token",
+      type: "string",
+      valueName: "T",
+      env: "DEMO_TOKEN",
+      description: "a token",
+      default: "none",
+    },
     { name: "loud", type: "boolean", short: "l", description: "say it loudly" },
   ],
   positionals: false,
@@ -104,7 +130,10 @@ describe("parseOptions", () => {
 
 describe("renderOptions", () => {
   it("shows each option with its value name, alias, env var and default, within 80 columns", () => {
-    const text = renderOptions([...spec.options, { name: "x", type: "string", description: "word ".repeat(40).trim() }]);
+    const text = renderOptions([
+      ...spec.options,
+      { name: "x", type: "string", description: "word ".repeat(40).trim() },
+    ]);
     expect(text).toContain("--token T");
     expect(text).toContain("(env DEMO_TOKEN) (default: none)");
     expect(text).toContain("--loud, -l");

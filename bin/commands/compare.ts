@@ -11,7 +11,11 @@ export const summary = "what regressed, what got fixed";
 export const options: OptionSpec = {
   command: "compare",
   options: [
-    { name: "strict", type: "boolean", description: "a new failure of a SHOULD behaviour (warned) counts as a regression too" },
+    {
+      name: "strict",
+      type: "boolean",
+      description: "a new failure of a SHOULD behaviour (warned) counts as a regression too",
+    },
     HELP_OPTION,
   ],
   positionals: true,
@@ -19,7 +23,8 @@ export const options: OptionSpec = {
 
 export const usage = commandUsage({
   synopsis,
-  summary: "Lists the behaviours that regressed, got fixed or changed between two summary.json files.",
+  summary:
+    "Lists the behaviours that regressed, got fixed or changed between two summary.json files.",
   options,
   notes: ["Exit status: 1 when something regressed; 0 otherwise; 2 when a file is not a summary."],
 });
@@ -44,7 +49,8 @@ export function parse(argv: readonly string[]): CompareArgs {
 export async function main(argv: readonly string[]): Promise<number> {
   const args = parse(argv);
   if (args.help) return print(usage);
-  const { compareSummaries, exitCodeOnlyRegressions, formatDiff, readSummaryFile } = await import("../../reporters/baseline.ts");
+  const { compareSummaries, exitCodeOnlyRegressions, formatDiff, readSummaryFile } =
+    await import("../../reporters/baseline.ts");
   const diff = compareSummaries(readSummaryFile(args.before), readSummaryFile(args.after));
   process.stdout.write(`${args.before} → ${args.after}\n${formatDiff(diff)}\n`);
   return exitCodeOnlyRegressions(diff, args.strict);

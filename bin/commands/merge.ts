@@ -27,7 +27,8 @@ export async function parse(argv: readonly string[]): Promise<unknown> {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const { exitCodeOfMerge, mergeSummaries, parseMergeArgs, readShards, writeMerged } = await import("../../reporters/merge.ts");
+  const { exitCodeOfMerge, mergeSummaries, parseMergeArgs, readShards, writeMerged } =
+    await import("../../reporters/merge.ts");
   const args = parseMergeArgs(argv);
   if (args.help) return print(usage);
   const { loadCatalogue } = await import("../../src/catalogue/catalogue.ts");
@@ -36,18 +37,30 @@ export async function main(argv: readonly string[]): Promise<number> {
   const merged = mergeSummaries(readShards(args.dirs), loadCatalogue());
   const { file, notes } = writeMerged(args.reportDir, merged, args.dirs);
   const { shards, gaps, notRun } = merged.merged;
-  const labels = shards.map((shard) => (shard.shard === undefined ? shard.source : `${shard.shard.index}/${shard.shard.count} (${shard.source})`));
-  process.stdout.write(`merged ${labels.length} report director${labels.length === 1 ? "y" : "ies"}: ${labels.join(", ")}\n`);
+  const labels = shards.map((shard) =>
+    shard.shard === undefined
+      ? shard.source
+      : `${shard.shard.index}/${shard.shard.count} (${shard.source})`,
+  );
+  process.stdout.write(
+    `merged ${labels.length} ${labels.length === 1 ? "report directory" : "report directories"}: ` +
+      `${labels.join(", ")}\n`,
+  );
   printVerdict(merged, file);
   for (const note of notes) process.stdout.write(`note: ${note}\n`);
   const gapped = merged.behaviours.filter((behaviour) => gaps.includes(behaviour.id));
   if (gapped.length > 0) {
     const reason = gapped[0]?.skipReason ?? "not run";
-    process.stdout.write(`GAP: ${gapped.length} behaviours ${reason}: ${gapped.map((behaviour) => behaviour.id).join(", ")}\n`);
+    process.stdout.write(
+      `GAP: ${gapped.length} behaviours ${reason}: ${gapped.map(({ id }) => id).join(", ")}\n`,
+    );
   }
   const cutShort = notRun.filter((id) => !gaps.includes(id));
   if (cutShort.length > 0) {
-    process.stdout.write(`NOT RUN: ${cutShort.length} behaviours skipped by an interrupted shard: ${cutShort.join(", ")}\n`);
+    process.stdout.write(
+      `NOT RUN: ${cutShort.length} behaviours skipped by an interrupted shard: ` +
+        `${cutShort.join(", ")}\n`,
+    );
   }
   return exitCodeOfMerge(merged, args.strict);
 }

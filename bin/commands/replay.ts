@@ -18,7 +18,8 @@ export const usage = commandUsage({
   options,
   notes: [
     "Exit status: 1 the divergence happens again (REPRODUCED); 0 the target agrees with " +
-      "the model (NOT REPRODUCED); 2 the file or an option is wrong, or the target cannot be reached.",
+      "the model (NOT REPRODUCED); 2 the file or an option is wrong, or the target cannot " +
+      "be reached.",
   ],
 });
 
@@ -28,7 +29,8 @@ export async function parse(argv: readonly string[], env: NodeJS.ProcessEnv): Pr
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const { parseReplayArgs, readCounterexample, replayCounterexample } = await import("../../src/run/replay.ts");
+  const { parseReplayArgs, readCounterexample, replayCounterexample } =
+    await import("../../src/run/replay.ts");
   const parsed = parseReplayArgs(argv, process.env);
   if (parsed.help) return print(usage);
   // A bad file is refused before a server starts or a request is sent.
@@ -43,7 +45,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     await preflight(config);
     const result = await replayCounterexample(config, counterexample);
     process.stdout.write(result.text);
-    if (result.verdict === "broken") throw new HarnessError("SMC_ERR_INTERNAL", result.brokenReason ?? "replay broke the harness");
+    if (result.verdict === "broken")
+      throw new HarnessError("SMC_ERR_INTERNAL", result.brokenReason ?? "replay broke the harness");
     return result.verdict === "reproduced" ? 1 : 0;
   } finally {
     await server?.close();

@@ -11,18 +11,49 @@ export const summary = "the reference server as a stateful mock";
 export const options: OptionSpec = {
   command: "serve",
   options: [
-    { name: "host", type: "string", valueName: "H", description: "address to listen on", default: "127.0.0.1" },
-    { name: "port", type: "string", valueName: "P", description: "port to listen on; 0 picks a free one", default: "4010" },
-    { name: "account-sid", type: "string", valueName: "AC…", description: "the HTTP Basic user it accepts (default: random)" },
-    { name: "auth-token", type: "string", valueName: "TOKEN", description: "the HTTP Basic password it accepts (default: random)" },
-    { name: "service-sid", type: "string", valueName: "IS…", description: "the Sync Service it holds (default: random)" },
+    {
+      name: "host",
+      type: "string",
+      valueName: "H",
+      description: "address to listen on",
+      default: "127.0.0.1",
+    },
+    {
+      name: "port",
+      type: "string",
+      valueName: "P",
+      description: "port to listen on; 0 picks a free one",
+      default: "4010",
+    },
+    {
+      name: "account-sid",
+      type: "string",
+      valueName: "AC…",
+      description: "the HTTP Basic user it accepts (default: random)",
+    },
+    {
+      name: "auth-token",
+      type: "string",
+      valueName: "TOKEN",
+      description: "the HTTP Basic password it accepts (default: random)",
+    },
+    {
+      name: "service-sid",
+      type: "string",
+      valueName: "IS…",
+      description: "the Sync Service it holds (default: random)",
+    },
     {
       name: "fault",
       type: "string",
       valueName: "ID",
       description: "plant one known fault, to see the suite catch it (ids: --list-faults)",
     },
-    { name: "list-faults", type: "boolean", description: "print the ids --fault takes, one a line, and exit" },
+    {
+      name: "list-faults",
+      type: "boolean",
+      description: "print the ids --fault takes, one a line, and exit",
+    },
     HELP_OPTION,
   ],
   positionals: false,
@@ -74,7 +105,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (args.listFaults) return print(faultIds().join("\n"));
   const fault = args.faultId === undefined ? undefined : faultById(args.faultId);
   if (args.faultId !== undefined && fault === undefined) {
-    throw new ConfigError(`unknown --fault "${args.faultId}"; \`sync-map-conformance serve --list-faults\` lists the ids`);
+    throw new ConfigError(
+      `unknown --fault "${args.faultId}"; ` +
+        "`sync-map-conformance serve --list-faults` lists the ids",
+    );
   }
   const { startReferenceServer } = await import("../../fixtures/reference/index.ts");
   let server: Awaited<ReturnType<typeof startReferenceServer>>;
@@ -88,11 +122,16 @@ export async function main(argv: readonly string[]): Promise<number> {
       ...optional("fault", fault),
     });
   } catch (error) {
-    throw new HarnessError("SMC_ERR_INTERNAL", `cannot start the server: ${(error as Error).message}`);
+    throw new HarnessError(
+      "SMC_ERR_INTERNAL",
+      `cannot start the server: ${(error as Error).message}`,
+    );
   }
   const { url, accountSid, authToken, serviceSid } = server;
   const planted = args.faultId === undefined ? {} : { fault: args.faultId };
-  process.stdout.write(`${JSON.stringify({ url, accountSid, authToken, serviceSid, ...planted })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ url, accountSid, authToken, serviceSid, ...planted })}\n`,
+  );
   await new Promise<void>((resolveStop) => {
     process.once("SIGINT", resolveStop);
     process.once("SIGTERM", resolveStop);

@@ -17,7 +17,12 @@ export interface VitestRun {
   readonly shardBehaviourIds: ReadonlySet<string> | undefined;
 }
 
-export async function runVitest(config: Config, reportDir: string, collector: BehaviourCollector, progress: { total: number }): Promise<VitestRun> {
+export async function runVitest(
+  config: Config,
+  reportDir: string,
+  collector: BehaviourCollector,
+  progress: { total: number },
+): Promise<VitestRun> {
   const target: ProvidedTarget = {
     baseUrl: config.baseUrl ?? "",
     accountSid: config.accountSid,
@@ -31,7 +36,10 @@ export async function runVitest(config: Config, reportDir: string, collector: Be
     profile: config.profile,
     ...(config.specFile === undefined ? {} : { specFile: config.specFile }),
   };
-  const signalsBefore = { SIGINT: process.listeners("SIGINT"), SIGTERM: process.listeners("SIGTERM") };
+  const signalsBefore = {
+    SIGINT: process.listeners("SIGINT"),
+    SIGTERM: process.listeners("SIGTERM"),
+  };
   const vitest: Vitest = await createVitest(
     "test",
     {
@@ -46,11 +54,16 @@ export async function runVitest(config: Config, reportDir: string, collector: Be
       testTimeout: 180_000,
       hookTimeout: 60_000,
       passWithNoTests: false,
-      ...(config.shard === undefined ? {} : { shard: `${config.shard.index}/${config.shard.count}` }),
+      ...(config.shard === undefined
+        ? {}
+        : { shard: `${config.shard.index}/${config.shard.count}` }),
       provide: { smcTarget: target },
       reporters: [
         collector,
-        ["junit", { outputFile: resolve(reportDir, "junit.xml"), suiteName: "sync-map-conformance" }],
+        [
+          "junit",
+          { outputFile: resolve(reportDir, "junit.xml"), suiteName: "sync-map-conformance" },
+        ],
         ["allure-vitest/reporter", { resultsDir: resolve(reportDir, "allure-results") }],
       ],
     },
@@ -87,7 +100,10 @@ export async function runVitest(config: Config, reportDir: string, collector: Be
   // vitest sets a failing exit code on failed tests; our verdict comes from the summary.
   process.exitCode = 0;
   // What the slice's files declare, plus whatever they were seen to prove beyond that.
-  const shardIds = declared === undefined ? undefined : new Set([...declared, ...collector.tests.map((test) => test.id)]);
+  const shardIds =
+    declared === undefined
+      ? undefined
+      : new Set([...declared, ...collector.tests.map((test) => test.id)]);
   return { interrupted, shardBehaviourIds: shardIds };
 }
 
@@ -103,7 +119,10 @@ export async function runVitest(config: Config, reportDir: string, collector: Be
 async function shardBehaviourIds(vitest: Vitest, shard: Shard): Promise<Set<string>> {
   const specifications = await vitest.globTestSpecifications();
   if (shard.count > specifications.length) {
-    throw new ConfigError(`--shard ${shard.index}/${shard.count}: the suite has ${specifications.length} test files, so at most ${specifications.length} shards`);
+    throw new ConfigError(
+      `--shard ${shard.index}/${shard.count}: the suite has ${specifications.length} test ` +
+        `files, so at most ${specifications.length} shards`,
+    );
   }
   const Sequencer = vitest.config.sequence.sequencer;
   const files = await new Sequencer(vitest).shard([...specifications]);
@@ -112,7 +131,9 @@ async function shardBehaviourIds(vitest: Vitest, shard: Shard): Promise<Set<stri
     const definitions = moduleId.replace(/\.test\.ts$/, ".behaviours.ts");
     if (definitions === moduleId || !existsSync(definitions)) continue;
     try {
-      const module = (await import(pathToFileURL(definitions).href)) as { default?: ReadonlyArray<{ readonly id: string }> };
+      const module = (await import(pathToFileURL(definitions).href)) as {
+        default?: ReadonlyArray<{ readonly id: string }>;
+      };
       for (const definition of module.default ?? []) ids.add(definition.id);
     } catch {
       // Reported by vitest, which loads the same file for its test.

@@ -72,7 +72,9 @@ export const RUN_OPTIONS: readonly OptionDefinition[] = [
     name: "seed",
     type: "string",
     valueName: "N",
-    description: "seed for generated inputs and sequences; the same seed generates them again (default: random)",
+    description:
+      "seed for generated inputs and sequences; the same seed generates them again " +
+      "(default: random)",
   },
   {
     name: "runs",
@@ -146,7 +148,11 @@ export const MERGE_OPTION_SPEC: OptionSpec = {
         "(not one of the shards' directories)",
       default: "reports",
     },
-    { name: "strict", type: "boolean", description: "a failed SHOULD behaviour fails the merge too" },
+    {
+      name: "strict",
+      type: "boolean",
+      description: "a failed SHOULD behaviour fails the merge too",
+    },
     HELP_OPTION,
   ],
   positionals: true,

@@ -62,22 +62,31 @@ export function parseRunArgs(argv: readonly string[], env: NodeJS.ProcessEnv): P
   const baseUrl = text("base-url");
   if (baseUrl !== undefined) assertHttpUrl(baseUrl);
   const profile = text("profile");
-  if (profile !== "full" && profile !== "mock") throw new ConfigError(`--profile must be "full" or "mock", got "${profile}"`);
+  if (profile !== "full" && profile !== "mock")
+    throw new ConfigError(`--profile must be "full" or "mock", got "${profile}"`);
   const specFile = text("spec");
   if (specFile === "") throw new ConfigError("--spec needs a file name");
 
   const seed = parseInteger("--seed", text("seed"), 0, 2 ** 31 - 1) ?? randomSeed();
   // Both have a default in RUN_OPTIONS, so they are never undefined here.
-  const requestTimeoutMs = parseInteger("--request-timeout", text("request-timeout"), 100, 600_000) as number;
+  const requestTimeoutMs = parseInteger(
+    "--request-timeout",
+    text("request-timeout"),
+    100,
+    600_000,
+  ) as number;
   const runs = parseInteger("--runs", text("runs"), 1, 100_000) as number;
 
   const accountSid = text("account-sid") ?? "";
   const authToken = text("auth-token") ?? "";
   const serviceSid = text("service-sid") ?? "";
   if (baseUrl !== undefined) {
-    if (accountSid === "") throw new ConfigError("--account-sid (or TWILIO_ACCOUNT_SID) is required with --base-url");
-    if (authToken === "") throw new ConfigError("--auth-token (or TWILIO_AUTH_TOKEN) is required with --base-url");
-    if (serviceSid === "") throw new ConfigError("--service-sid (or SYNC_SERVICE_SID) is required with --base-url");
+    if (accountSid === "")
+      throw new ConfigError("--account-sid (or TWILIO_ACCOUNT_SID) is required with --base-url");
+    if (authToken === "")
+      throw new ConfigError("--auth-token (or TWILIO_AUTH_TOKEN) is required with --base-url");
+    if (serviceSid === "")
+      throw new ConfigError("--service-sid (or SYNC_SERVICE_SID) is required with --base-url");
   }
 
   const config: Config = Object.freeze({
@@ -99,7 +108,8 @@ export function parseRunArgs(argv: readonly string[], env: NodeJS.ProcessEnv): P
     exitOnRegressions: options.flag("exit-on-regressions"),
     shard: parseShard(text("shard")),
   });
-  if (config.exitOnRegressions && config.baselineFile === undefined) throw new ConfigError("--exit-on-regressions needs --baseline FILE");
+  if (config.exitOnRegressions && config.baselineFile === undefined)
+    throw new ConfigError("--exit-on-regressions needs --baseline FILE");
   return { config, help: options.flag("help") };
 }
 
@@ -124,19 +134,28 @@ function assertHttpUrl(value: string): void {
 function parseShard(value: string | undefined): Shard | undefined {
   if (value === undefined) return undefined;
   const match = /^(\d{1,6})\/(\d{1,6})$/.exec(value);
-  if (match === null) throw new ConfigError(`--shard must look like I/N (e.g. 2/3), got "${value}"`);
+  if (match === null)
+    throw new ConfigError(`--shard must look like I/N (e.g. 2/3), got "${value}"`);
   const index = Number(match[1]);
   const count = Number(match[2]);
   if (count < 1) throw new ConfigError(`--shard ${value}: N must be at least 1`);
-  if (index < 1 || index > count) throw new ConfigError(`--shard ${value}: I must be between 1 and ${count}`);
+  if (index < 1 || index > count)
+    throw new ConfigError(`--shard ${value}: I must be between 1 and ${count}`);
   return { index, count };
 }
 
-function parseInteger(option: string, value: string | undefined, min: number, max: number): number | undefined {
+function parseInteger(
+  option: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new ConfigError(`${option} must be a whole number, got "${value}"`);
+  if (!/^\d+$/.test(value))
+    throw new ConfigError(`${option} must be a whole number, got "${value}"`);
   const parsed = Number(value);
-  if (parsed < min || parsed > max) throw new ConfigError(`${option} must be between ${min} and ${max}, got ${parsed}`);
+  if (parsed < min || parsed > max)
+    throw new ConfigError(`${option} must be between ${min} and ${max}, got ${parsed}`);
   return parsed;
 }
 

@@ -50,12 +50,22 @@ export interface ParsedOptions {
 }
 
 /** Parses argv against spec; every way the command line can be wrong is a ConfigError. */
-export function parseOptions(spec: OptionSpec, argv: readonly string[], env: NodeJS.ProcessEnv = {}): ParsedOptions {
+export function parseOptions(
+  spec: OptionSpec,
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): ParsedOptions {
   const options: Record<string, { type: "string" | "boolean"; short?: string }> = {};
-  for (const { name, type, short } of spec.options) options[name] = short === undefined ? { type } : { type, short };
+  for (const { name, type, short } of spec.options)
+    options[name] = short === undefined ? { type } : { type, short };
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: spec.positionals });
+    parsed = parseArgs({
+      args: [...argv],
+      options,
+      strict: true,
+      allowPositionals: spec.positionals,
+    });
   } catch (error) {
     throw refusal(spec, error as Error & { code?: string });
   }
@@ -63,7 +73,8 @@ export function parseOptions(spec: OptionSpec, argv: readonly string[], env: Nod
   const definition = (name: string, type: OptionDefinition["type"]): OptionDefinition => {
     const found = spec.options.find((option) => option.name === name);
     // A typo in our own code, not in the user's command line.
-    if (found?.type !== type) throw new Error(`${spec.command} defines no ${type} option --${name}`);
+    if (found?.type !== type)
+      throw new Error(`${spec.command} defines no ${type} option --${name}`);
     return found;
   };
   return {
@@ -84,16 +95,26 @@ export function parseOptions(spec: OptionSpec, argv: readonly string[], env: Nod
 
 function refusal(spec: OptionSpec, error: Error & { code?: string }): ConfigError {
   const unknown = /^Unknown option '([^']+)'/.exec(error.message)?.[1];
-  if (error.code !== "ERR_PARSE_ARGS_UNKNOWN_OPTION" || unknown === undefined) return new ConfigError(firstLine(error.message));
+  if (error.code !== "ERR_PARSE_ARGS_UNKNOWN_OPTION" || unknown === undefined)
+    return new ConfigError(firstLine(error.message));
   const help = `see \`sync-map-conformance ${spec.command} --help\``;
   if (spec.notYetHonoured?.includes(unknown.replace(/^--/, "")) === true) {
-    return new ConfigError(`${unknown} is not honoured yet by this version of ${spec.command}; ${help}`, "SMC_ERR_UNKNOWN_OPTION");
+    return new ConfigError(
+      `${unknown} is not honoured yet by this version of ${spec.command}; ${help}`,
+      "SMC_ERR_UNKNOWN_OPTION",
+    );
   }
-  return new ConfigError(`${spec.command} does not take ${unknown}; ${help}`, "SMC_ERR_UNKNOWN_OPTION");
+  return new ConfigError(
+    `${spec.command} does not take ${unknown}; ${help}`,
+    "SMC_ERR_UNKNOWN_OPTION",
+  );
 }
 
 /** The options that a list of definitions names, picked in the given order (for shared sets). */
-export function pickOptions(from: readonly OptionDefinition[], names: readonly string[]): OptionDefinition[] {
+export function pickOptions(
+  from: readonly OptionDefinition[],
+  names: readonly string[],
+): OptionDefinition[] {
   return names.map((name) => {
     const found = from.find((option) => option.name === name);
     if (found === undefined) throw new Error(`no option --${name} to pick`);
@@ -118,7 +139,10 @@ export function renderOptions(definitions: readonly OptionDefinition[]): string 
     const words = wrap(`${option.description}${notes}`, HELP_WIDTH - DESCRIPTION_COLUMN);
     const indent = " ".repeat(DESCRIPTION_COLUMN);
     if (head.length + 2 <= DESCRIPTION_COLUMN) {
-      lines.push(`${head.padEnd(DESCRIPTION_COLUMN)}${words[0] ?? ""}`, ...words.slice(1).map((line) => indent + line));
+      lines.push(
+        `${head.padEnd(DESCRIPTION_COLUMN)}${words[0] ?? ""}`,
+        ...words.slice(1).map((line) => indent + line),
+      );
     } else {
       lines.push(head, ...words.map((line) => indent + line));
     }

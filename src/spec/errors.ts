@@ -26,7 +26,8 @@ export class SpecLookupError extends SmcError {
   constructor(operationId: string, source: string) {
     super(
       "SMC_ERR_SPEC_UNKNOWN_OPERATION",
-      `operation ${operationId} is not described by ${source}; check catalog.missingOperations() first`,
+      `operation ${operationId} is not described by ${source}; ` +
+        "check catalog.missingOperations() first",
     );
     this.operationId = operationId;
   }
