@@ -34,7 +34,6 @@ import { writeReports } from "../../reporters/html.ts";
 import { startReferenceServer, type RunningServer } from "../../fixtures/reference/index.ts";
 import { VERSION } from "../version.ts";
 import { printVerdict, progressPrinter } from "./verdict.ts";
-import { runVitest } from "./vitest.ts";
 
 /** A parsed `run`: the whole flow from the embedded server to the exit status. */
 export async function runSuite(parsed: Config): Promise<number> {
@@ -58,6 +57,8 @@ export async function runSuite(parsed: Config): Promise<number> {
     await prepareReportDir(reportDir);
     const progress = { total: catalogue.length };
     const collector = new BehaviourCollector({ onProgress: progressPrinter(progress) });
+    // vitest loads only once the target has answered: a refused run stays quick.
+    const { runVitest } = await import("./vitest.ts");
     const { interrupted, shardBehaviourIds } = await runVitest(
       config,
       reportDir,
