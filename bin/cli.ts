@@ -4,7 +4,7 @@
 // included) inside main, so --help and --version stay quick.
 import { SmcError, firstLine } from "../src/errors.ts";
 import { ConfigError } from "../src/config/config.ts";
-import { renderOptions, type OptionDefinition } from "../src/config/options.ts";
+import { HELP_OPTION, renderOptions, type OptionDefinition } from "../src/config/options.ts";
 import * as compare from "./commands/compare.ts";
 import * as merge from "./commands/merge.ts";
 import * as replay from "./commands/replay.ts";
@@ -23,7 +23,7 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map(
 
 /** Recognised only as the first argument; after a command name, --help is that command's. */
 export const GLOBAL_OPTIONS: readonly OptionDefinition[] = [
-  { name: "help", type: "boolean", short: "h", description: "print this help and exit" },
+  HELP_OPTION,
   { name: "version", type: "boolean", description: "print the version and exit" },
 ];
 
