@@ -46,8 +46,10 @@ export function normalizeHistory<I, O>(history: History<I, O>): TimedOperation<I
   const kinds = new Set(history.map((op) => typeof op.call));
   if (kinds.size > 1) throw new TypeError("a history mixes bigint and number times");
   const base = earliestCall(history);
+  const bigBase = typeof base === "bigint" ? base : 0n;
+  const numberBase = Number(base);
   const relative = (time: Time): number =>
-    typeof time === "bigint" ? Number(time - BigInt(base)) : time - Number(base);
+    typeof time === "bigint" ? Number(time - bigBase) : time - numberBase;
   return history.map((op, index) => {
     const unknown = isUnknownOutcome(op);
     const call = relative(op.call);

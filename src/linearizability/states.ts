@@ -47,6 +47,11 @@ export function stepSet<S, I, O>(
   input: I,
   output: O | undefined,
 ): StateSet<S> | undefined {
+  if (from.states.length === 1 && output !== undefined) {
+    const only = nextStates(model.step(from.states[0]!, input, output));
+    if (only.length === 0) return undefined;
+    if (only.length === 1) return { states: only, key: model.hash(only[0]!) };
+  }
   const next: S[] = [];
   for (const state of from.states) {
     next.push(...nextStates(model.step(state, input, output)));
