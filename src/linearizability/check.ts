@@ -89,6 +89,7 @@ function checkPartition<S, I, O>(
     ops,
     found.blockedAt!,
     Math.min(deadline, performance.now() + budget),
+    found.stuck,
   );
   return {
     ...verdict,

@@ -1,10 +1,13 @@
-// The smallest set of operations no order can explain. The search stops at the latest
-// return that blocked a path; operations called after it never took part, so the window
-// before it fails the same way. Inside the window, delta debugging (Zeller's ddmin)
-// *weakens* operations, never deletes them: a weakened operation keeps its call and
+// The smallest set of operations no order can explain, by delta debugging (Zeller's ddmin).
+// It *weakens* operations, never deletes them: a weakened operation keeps its call and
 // return but may have taken effect or not, with any output. Deleting a write would leave
 // its readers unexplained for a new reason; weakening only ever admits more orders, so
 // what stays is a set of observed outcomes that contradict each other whatever the rest did.
+//
+// Two cuts keep each try small, and both are exact. The search stopped at the latest return
+// that blocked a path (`blockedAt`): operations called later were never candidates, so the
+// first try keeps only the ones called before it. And an operation called after every kept
+// operation has returned can go last, where a weakened one is always legal, so it is left out.
 
 import type { Model } from "./model.ts";
 import { searchLinearization, type SearchOperation } from "./search.ts";
@@ -23,25 +26,40 @@ export function explainViolation<S, I, O>(
   ops: readonly SearchOperation<I, O>[],
   blockedAt: number,
   deadline: number,
+  stuck?: number,
 ): Explanation {
   const window = ops.flatMap((op, i) => (op.call <= blockedAt ? [i] : []));
-  const windowOps = window.map((i) => ops[i]!);
+  // An unknown outcome is as weak as it gets already: it never needs explaining.
+  const observed = window.filter((i) => ops[i]!.output !== undefined);
   let complete = true;
   const violatedKeeping = (kept: readonly number[]): boolean => {
     if (performance.now() > deadline) {
       complete = false;
       return false;
     }
-    const keep = new Set(kept);
-    const weakened = windowOps.map((op, i) => (keep.has(i) ? op : { ...op, output: undefined }));
-    const found = searchLinearization(model, weakened, deadline).verdict;
+    const found = searchLinearization(model, keepOnly(ops, kept), deadline).verdict;
     if (found === "timeout") complete = false;
     return found === "violation";
   };
-  const all = window.map((_, i) => i);
-  if (!violatedKeeping(all)) return { window, unexplained: window, minimal: false };
-  const core = ddmin(all, violatedKeeping);
-  return { window, unexplained: core.map((i) => window[i]!), minimal: complete };
+  // The operation the search could not place often explains itself (a value never written).
+  if (stuck !== undefined && violatedKeeping([stuck])) {
+    return { window, unexplained: [stuck], minimal: true };
+  }
+  if (!violatedKeeping(observed)) return { window, unexplained: observed, minimal: false };
+  return { window, unexplained: ddmin(observed, violatedKeeping), minimal: complete };
+}
+
+/** The history with every operation but `kept` weakened, cut after the kept ones return. */
+function keepOnly<I, O>(
+  ops: readonly SearchOperation<I, O>[],
+  kept: readonly number[],
+): SearchOperation<I, O>[] {
+  const keep = new Set(kept);
+  const cutoff = Math.max(...kept.map((i) => ops[i]!.return));
+  return ops.flatMap((op, i) => {
+    if (op.call > cutoff) return [];
+    return keep.has(i) ? [op] : [{ ...op, output: undefined }];
+  });
 }
 
 /** Zeller & Hildebrandt's ddmin over complements: a 1-minimal subset that still fails. */

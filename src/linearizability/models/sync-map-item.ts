@@ -114,12 +114,15 @@ function ifItTookEffect(state: ItemState, input: ItemInput): Result {
     case "update":
     case "delete": {
       if (state === null) return [state];
-      const matched = input.ifMatch === undefined ? [state] : learned(state, input.ifMatch);
-      const before = matched[0];
-      if (before === undefined) return [state];
+      const known = state.revision;
+      if (input.ifMatch !== undefined && known !== undefined && known !== input.ifMatch) {
+        return [state];
+      }
       if (input.kind === "delete") return [null];
-      const data = input.data === undefined ? before.data : canonicalJson(input.data);
-      return [written(data, undefined, before.seen)];
+      // Learning the If-Match here would split states by what each unknown write taught
+      // and grow the set of states exponentially; not learning only ever accepts more.
+      const data = input.data === undefined ? state.data : canonicalJson(input.data);
+      return [written(data, undefined, state.seen)];
     }
   }
 }
