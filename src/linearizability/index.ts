@@ -9,8 +9,17 @@ export { checkHistory } from "./check.ts";
 export type { CheckOptions, CheckResult, PartitionVerdict } from "./check.ts";
 export type { Verdict } from "./search.ts";
 export { counterModel, registerModel } from "./models/register.ts";
-export type { CounterInput, CounterOutput, RegisterInput, RegisterOutput } from "./models/register.ts";
-export { describeItemOperation, itemPartitionKey, syncMapItemModel } from "./models/sync-map-item.ts";
+export type {
+  CounterInput,
+  CounterOutput,
+  RegisterInput,
+  RegisterOutput,
+} from "./models/register.ts";
+export {
+  describeItemOperation,
+  itemPartitionKey,
+  syncMapItemModel,
+} from "./models/sync-map-item.ts";
 export type { ItemInput, ItemOutput, ItemState } from "./models/sync-map-item.ts";
 export { formatNanosecondsAsMs, layoutTimeline } from "./timeline-layout.ts";
 export type { TimelineBar, TimelineLayout, TimelineOptions } from "./timeline-layout.ts";

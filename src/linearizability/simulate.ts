@@ -72,7 +72,15 @@ function draftTimings(options: SimulationOptions): Draft[] {
     const at = call + BigInt(Math.floor(Number(duration) * random()));
     const timesOut = random() < (options.unknownRate ?? 0);
     const key = `k${Math.floor(random() * options.keys)}`;
-    drafts.push({ clientId, call, return: ret, at, key, timesOut, applied: !timesOut || random() < 0.5 });
+    drafts.push({
+      clientId,
+      call,
+      return: ret,
+      at,
+      key,
+      timesOut,
+      applied: !timesOut || random() < 0.5,
+    });
     clocks[clientId] = ret;
   }
   return drafts;
@@ -113,7 +121,9 @@ export class ItemStore {
         if (item) return { status: 409 };
         return this.write(input.key, input.data, 0, 201);
       case "fetch":
-        return item ? { status: 200, data: item.data, revision: String(item.revision) } : { status: 404 };
+        return item
+          ? { status: 200, data: item.data, revision: String(item.revision) }
+          : { status: 404 };
       case "update":
       case "delete": {
         if (!item) return { status: 404 };

@@ -25,7 +25,13 @@ export function stateSet<S>(model: Model<S, unknown, unknown>, states: readonly 
   return { states: order.map((i) => kept[i]!), key: order.map((i) => hashes[i]).join("\u0001") };
 }
 
-function isKept<S>(model: Model<S, unknown, unknown>, kept: S[], hashes: string[], s: S, h: string) {
+function isKept<S>(
+  model: Model<S, unknown, unknown>,
+  kept: S[],
+  hashes: string[],
+  s: S,
+  h: string,
+) {
   for (let i = 0; i < kept.length; i++) {
     if (hashes[i] !== h) continue;
     if (!model.equal || model.equal(kept[i]!, s)) return true;

@@ -31,13 +31,15 @@ export function renderSvgTimeline<S, I, O>(
   const format = options.formatTime ?? ((t: number) => String(Math.round(t)));
   const plot = width - GUTTER - 16;
   const x = (t: number) =>
-    GUTTER + (Number.isFinite(t) ? ((t - layout.from) / (layout.to - layout.from)) * plot : plot + 12);
+    GUTTER +
+    (Number.isFinite(t) ? ((t - layout.from) / (layout.to - layout.from)) * plot : plot + 12);
   const height = HEADER + layout.clients.length * LANE_HEIGHT + 8;
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" ` +
       `viewBox="0 0 ${width} ${height}" role="img" font-family="monospace" font-size="11">`,
     `<title>${escapeXml(layout.summary)}</title>`,
-    `<text x="4" y="14" font-weight="bold">${escapeXml(clip(layout.summary, width / CHAR_WIDTH))}</text>`,
+    `<text x="4" y="14" font-weight="bold">` +
+      `${escapeXml(clip(layout.summary, width / CHAR_WIDTH))}</text>`,
     `<text x="${GUTTER}" y="30" fill="#6c757d">${escapeXml(format(layout.from))}</text>`,
     `<text x="${GUTTER + plot}" y="30" fill="#6c757d" text-anchor="end">` +
       `${escapeXml(format(layout.to))}</text>`,

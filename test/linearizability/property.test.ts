@@ -45,8 +45,11 @@ function sequentialRegisterHistory(steps: Step[]): RegisterOp[] {
     const current = values.get(s.key) ?? 0;
     const swaps = input.kind === "cas" && current === input.expected;
     if (input.kind === "write" || swaps) values.set(s.key, s.value);
-    const output: RegisterOutput = input.kind === "read" ? current : input.kind === "cas" ? swaps : "ok";
-    return s.outcome === "timed out" ? { call, input } : { call, return: moment + s.lag, input, output };
+    const output: RegisterOutput =
+      input.kind === "read" ? current : input.kind === "cas" ? swaps : "ok";
+    return s.outcome === "timed out"
+      ? { call, input }
+      : { call, return: moment + s.lag, input, output };
   });
   return assignClients(timed);
 }
@@ -96,9 +99,11 @@ describe("histories of a sequential execution", () => {
   });
 
   it("stop being linearizable when a read answers a value never written", () => {
-    const withRead = fc.array(step, { minLength: 1, maxLength: 30 }).chain((steps) =>
-      fc.record({ steps: fc.constant(steps), victim: fc.nat({ max: steps.length - 1 }) }),
-    );
+    const withRead = fc
+      .array(step, { minLength: 1, maxLength: 30 })
+      .chain((steps) =>
+        fc.record({ steps: fc.constant(steps), victim: fc.nat({ max: steps.length - 1 }) }),
+      );
     fc.assert(
       fc.property(withRead, ({ steps, victim }) => {
         const history = sequentialRegisterHistory(steps);
@@ -123,7 +128,9 @@ describe("histories of a sequential execution", () => {
     fc.assert(
       fc.property(small, fc.nat(), ({ seed, ...options }, pick) => {
         const history = simulateItemHistory({ ...options, random: seededRandom(seed) });
-        const fetched = history.flatMap((op, i) => (op.output?.status === 200 && op.input.kind === "fetch" ? [i] : []));
+        const fetched = history.flatMap((op, i) =>
+          op.output?.status === 200 && op.input.kind === "fetch" ? [i] : [],
+        );
         fc.pre(fetched.length > 0);
         const victim = fetched[pick % fetched.length]!;
         const op = history[victim]!;
@@ -138,7 +145,12 @@ describe("histories of a sequential execution", () => {
   });
 
   it("are usually caught when one answer's status is changed to another the operation has", () => {
-    const statuses = { create: [201, 409], fetch: [200, 404], update: [200, 404, 412], delete: [204, 404, 412] };
+    const statuses = {
+      create: [201, 409],
+      fetch: [200, 404],
+      update: [200, 404, 412],
+      delete: [204, 404, 412],
+    };
     let caught = 0;
     const cases = 200;
     for (let seed = 0; seed < cases; seed++) {
@@ -150,7 +162,8 @@ describe("histories of a sequential execution", () => {
       const others = statuses[op.input.kind].filter((s) => s !== op.output!.status);
       const status = others[Math.floor(random() * others.length)]!;
       history[victim] = { ...op, output: { ...op.output!, status } };
-      if (checkHistory(syncMapItemModel, history, { explain: false }).verdict === "violation") caught++;
+      if (checkHistory(syncMapItemModel, history, { explain: false }).verdict === "violation")
+        caught++;
     }
     // Some changes stay explainable (a 404 racing a delete); most must not.
     expect(caught / cases).toBeGreaterThan(0.75);

@@ -12,11 +12,36 @@ import {
 type RegisterOp = Operation<RegisterInput, RegisterOutput>;
 
 const write = (client: number, call: number, ret: number, value: number, key?: string) =>
-  ({ clientId: client, call, return: ret, input: { kind: "write", value, key }, output: "ok" }) as RegisterOp;
+  ({
+    clientId: client,
+    call,
+    return: ret,
+    input: { kind: "write", value, key },
+    output: "ok",
+  }) as RegisterOp;
 const read = (client: number, call: number, ret: number, value: number, key?: string) =>
-  ({ clientId: client, call, return: ret, input: { kind: "read", key }, output: value }) as RegisterOp;
-const cas = (client: number, call: number, ret: number, from: number, to: number, swapped: boolean) =>
-  ({ clientId: client, call, return: ret, input: { kind: "cas", expected: from, value: to }, output: swapped }) as RegisterOp;
+  ({
+    clientId: client,
+    call,
+    return: ret,
+    input: { kind: "read", key },
+    output: value,
+  }) as RegisterOp;
+const cas = (
+  client: number,
+  call: number,
+  ret: number,
+  from: number,
+  to: number,
+  swapped: boolean,
+) =>
+  ({
+    clientId: client,
+    call,
+    return: ret,
+    input: { kind: "cas", expected: from, value: to },
+    output: swapped,
+  }) as RegisterOp;
 /** A write that timed out: no return, no output. */
 const lostWrite = (client: number, call: number, value: number): RegisterOp => ({
   clientId: client,
@@ -26,7 +51,11 @@ const lostWrite = (client: number, call: number, value: number): RegisterOp => (
 
 describe("register histories", () => {
   it("accepts a sequential history and gives its order", () => {
-    const result = checkHistory(registerModel, [write(1, 0, 1, 1), read(2, 2, 3, 1), write(1, 4, 5, 2)]);
+    const result = checkHistory(registerModel, [
+      write(1, 0, 1, 1),
+      read(2, 2, 3, 1),
+      write(1, 4, 5, 2),
+    ]);
     expect(result.verdict).toBe("linearizable");
     expect(result.partitions[0]!.order).toEqual([0, 1, 2]);
     expect(result.partitions[0]!.statesAfter).toEqual(["1", "1", "2"]);
@@ -49,13 +78,22 @@ describe("register histories", () => {
   });
 
   it("refuses a read of a value never written, naming only that read", () => {
-    const [violation] = checkHistory(registerModel, [write(1, 0, 5, 1), read(2, 1, 2, 7)]).violations;
+    const [violation] = checkHistory(registerModel, [
+      write(1, 0, 5, 1),
+      read(2, 1, 2, 7),
+    ]).violations;
     expect(violation?.unexplained).toEqual([1]);
   });
 
   it("refuses a lost update: two compare-and-sets from the same value both succeed", () => {
-    const lost = checkHistory(registerModel, [cas(1, 0, 10, 0, 1, true), cas(2, 1, 11, 0, 1, true)]);
-    const fine = checkHistory(registerModel, [cas(1, 0, 10, 0, 1, true), cas(2, 1, 11, 0, 1, false)]);
+    const lost = checkHistory(registerModel, [
+      cas(1, 0, 10, 0, 1, true),
+      cas(2, 1, 11, 0, 1, true),
+    ]);
+    const fine = checkHistory(registerModel, [
+      cas(1, 0, 10, 0, 1, true),
+      cas(2, 1, 11, 0, 1, false),
+    ]);
     expect(lost.verdict).toBe("violation");
     expect(lost.violations[0]!.unexplained).toEqual([0, 1]);
     expect(fine.verdict).toBe("linearizable");
@@ -69,13 +107,25 @@ describe("register histories", () => {
       input: { kind: "add" as const, delta: 1 },
       output: value,
     });
-    expect(checkHistory(counterModel, [add(1, 0, 10, 1), add(2, 1, 11, 1)]).verdict).toBe("violation");
-    expect(checkHistory(counterModel, [add(1, 0, 10, 2), add(2, 1, 11, 1)]).verdict).toBe("linearizable");
+    expect(checkHistory(counterModel, [add(1, 0, 10, 1), add(2, 1, 11, 1)]).verdict).toBe(
+      "violation",
+    );
+    expect(checkHistory(counterModel, [add(1, 0, 10, 2), add(2, 1, 11, 1)]).verdict).toBe(
+      "linearizable",
+    );
   });
 
   it("accepts a timed-out write that shows later and one that never shows", () => {
-    const shows = checkHistory(registerModel, [lostWrite(1, 0, 5), read(2, 10, 11, 0), read(2, 20, 21, 5)]);
-    const never = checkHistory(registerModel, [lostWrite(1, 0, 5), read(2, 10, 11, 0), read(2, 20, 21, 0)]);
+    const shows = checkHistory(registerModel, [
+      lostWrite(1, 0, 5),
+      read(2, 10, 11, 0),
+      read(2, 20, 21, 5),
+    ]);
+    const never = checkHistory(registerModel, [
+      lostWrite(1, 0, 5),
+      read(2, 10, 11, 0),
+      read(2, 20, 21, 0),
+    ]);
     expect([shows.verdict, never.verdict]).toEqual(["linearizable", "linearizable"]);
   });
 
@@ -117,11 +167,20 @@ describe("register histories", () => {
     const coin: Model<string, "flip" | "look", string> = {
       init: () => "?",
       step: (state, input, output) =>
-        input === "flip" ? ["heads", "tails"] : state === output || output === undefined ? [state] : [],
+        input === "flip"
+          ? ["heads", "tails"]
+          : state === output || output === undefined
+            ? [state]
+            : [],
       hash: (state) => state,
     };
-    const op = (input: "flip" | "look", output: string, call: number) =>
-      ({ clientId: 1, call, return: call + 1, input, output });
+    const op = (input: "flip" | "look", output: string, call: number) => ({
+      clientId: 1,
+      call,
+      return: call + 1,
+      input,
+      output,
+    });
     const tails = [op("flip", "done", 0), op("look", "tails", 2), op("look", "tails", 4)];
     const flipFlop = [op("flip", "done", 0), op("look", "tails", 2), op("look", "heads", 4)];
     expect(checkHistory(coin, tails).verdict).toBe("linearizable");

@@ -17,12 +17,22 @@ function op(client: number, [call, ret]: [number, number], input: ItemInput, out
 }
 const create = (data: unknown): ItemInput => ({ kind: "create", ...at, data });
 const fetch: ItemInput = { kind: "fetch", ...at };
-const update = (data: unknown, ifMatch?: string): ItemInput =>
-  ({ kind: "update", ...at, data, ...(ifMatch === undefined ? {} : { ifMatch }) });
-const remove = (ifMatch?: string): ItemInput =>
-  ({ kind: "delete", ...at, ...(ifMatch === undefined ? {} : { ifMatch }) });
-const ok = (status: number, revision?: string, data?: unknown): ItemOutput =>
-  ({ status, ...(revision === undefined ? {} : { revision }), ...(data === undefined ? {} : { data }) });
+const update = (data: unknown, ifMatch?: string): ItemInput => ({
+  kind: "update",
+  ...at,
+  data,
+  ...(ifMatch === undefined ? {} : { ifMatch }),
+});
+const remove = (ifMatch?: string): ItemInput => ({
+  kind: "delete",
+  ...at,
+  ...(ifMatch === undefined ? {} : { ifMatch }),
+});
+const ok = (status: number, revision?: string, data?: unknown): ItemOutput => ({
+  status,
+  ...(revision === undefined ? {} : { revision }),
+  ...(data === undefined ? {} : { data }),
+});
 const verdict = (history: ItemOp[]) => checkHistory(syncMapItemModel, history).verdict;
 
 const created = op(1, [0, 1], create({ n: 0 }), ok(201, "r0"));
@@ -60,7 +70,7 @@ describe("Sync Map item histories", () => {
     expect(verdict(history)).toBe("linearizable");
   });
 
-  it("refuses a 412 that no placement makes legal, and accepts one a concurrent write explains", () => {
+  it("refuses a 412 no placement makes legal, and accepts one a concurrent write explains", () => {
     const alone = [created, op(2, [2, 3], update({ n: 1 }, "r0"), ok(412))];
     const raced = [...alone, op(3, [2, 4], update({ n: 2 }), ok(200, "r5"))];
     expect(verdict(alone)).toBe("violation");
@@ -155,7 +165,7 @@ describe("Sync Map item histories", () => {
     );
   });
 
-  it("accepts 404 or 412 for an If-Match write to a missing item, and refuses 404 for one present", () => {
+  it("accepts 404 or 412 for an If-Match write to no item, and refuses 404 for an item", () => {
     expect(verdict([op(1, [0, 1], update({ n: 1 }, "r0"), ok(404))])).toBe("linearizable");
     expect(verdict([op(1, [0, 1], remove("r0"), ok(412))])).toBe("linearizable");
     expect(verdict([created, op(1, [2, 3], remove("r0"), ok(404))])).toBe("violation");

@@ -41,7 +41,7 @@ describe("timelines", () => {
 
   it("draws an SVG with a bar per operation, escaped labels and nothing external", () => {
     const svg = renderSvgTimeline(registerModel, result, violation, { width: 800 });
-    expect(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")).toBe(true);
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.trimEnd().endsWith("</svg>")).toBe(true);
     expect(svg.match(/<g>/g)).toHaveLength(staleRead.length);
     expect(svg.match(/stroke="#b02a37"/g)).toHaveLength(2);

@@ -7,7 +7,12 @@ import type { Model } from "../model.ts";
 export type RegisterInput =
   | { readonly kind: "read"; readonly key?: string }
   | { readonly kind: "write"; readonly key?: string; readonly value: number }
-  | { readonly kind: "cas"; readonly key?: string; readonly expected: number; readonly value: number };
+  | {
+      readonly kind: "cas";
+      readonly key?: string;
+      readonly expected: number;
+      readonly value: number;
+    };
 
 /** read → the value; write → "ok"; cas → whether it swapped. */
 export type RegisterOutput = number | "ok" | boolean;

@@ -12,7 +12,12 @@ export interface Revisions {
 export const NO_REVISIONS: Revisions = { size: 0, hash: 0 };
 
 export function withRevision(seen: Revisions, revision: string): Revisions {
-  return { size: seen.size + 1, hash: (seen.hash + stringHash(revision)) >>> 0, head: revision, tail: seen };
+  return {
+    size: seen.size + 1,
+    hash: (seen.hash + stringHash(revision)) >>> 0,
+    head: revision,
+    tail: seen,
+  };
 }
 
 export function hasRevision(seen: Revisions, revision: string): boolean {

@@ -110,7 +110,9 @@ function ifItTookEffect(state: ItemState, input: ItemInput): Result {
     case "fetch":
       return [state];
     case "create":
-      return state === null ? [written(canonicalJson(input.data), undefined, NO_REVISIONS)] : [state];
+      return state === null
+        ? [written(canonicalJson(input.data), undefined, NO_REVISIONS)]
+        : [state];
     case "update":
     case "delete": {
       if (state === null) return [state];
@@ -162,11 +164,13 @@ function partitionByItem(history: readonly Operation<ItemInput, ItemOutput>[]) {
 }
 
 export function describeItemOperation(input: ItemInput, output: ItemOutput | undefined): string {
-  const ifMatch = "ifMatch" in input && input.ifMatch !== undefined ? ` if-match ${input.ifMatch}` : "";
+  const ifMatch =
+    "ifMatch" in input && input.ifMatch !== undefined ? ` if-match ${input.ifMatch}` : "";
   const data = "data" in input && input.data !== undefined ? ` ${canonicalJson(input.data)}` : "";
   const asked = `${input.kind} ${input.key}${data}${ifMatch}`;
   if (output === undefined) return `${asked} → ?`;
-  const shown = output.data !== undefined && input.kind === "fetch" ? ` ${canonicalJson(output.data)}` : "";
+  const shown =
+    output.data !== undefined && input.kind === "fetch" ? ` ${canonicalJson(output.data)}` : "";
   const revision = output.revision === undefined ? "" : ` @${output.revision}`;
   return `${asked} → ${output.status}${shown}${revision}`;
 }
