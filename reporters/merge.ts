@@ -4,9 +4,10 @@
 // ran. A catalogue behaviour that no shard listed is shown as skipped, never dropped.
 import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import type { BehaviourEntry } from "../src/catalogue/catalogue.ts";
 import { ConfigError } from "../src/config/config.ts";
+import { MERGE_OPTION_SPEC } from "../src/config/cli-options.ts";
+import { parseOptions } from "../src/config/options.ts";
 import { HarnessError } from "../src/errors.ts";
 import { readSummaryFile } from "./baseline.ts";
 import { writeReports } from "./html.ts";
@@ -216,22 +217,11 @@ export interface MergeArgs {
 
 /** `merge DIR... [--report-dir OUT] [--strict]`; a bad option is a ConfigError (exit 2). */
 export function parseMergeArgs(argv: readonly string[]): MergeArgs {
-  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: true,
-      options: { "report-dir": { type: "string" }, strict: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (error) {
-    throw new ConfigError((error as Error).message.split("\n")[0] ?? "bad option");
-  }
-  const { values, positionals } = parsed;
-  const help = values.help === true;
+  const options = parseOptions(MERGE_OPTION_SPEC, argv);
+  const help = options.flag("help");
+  const { positionals } = options;
   if (positionals.length === 0 && !help) throw new ConfigError("merge needs the shards' report directories: merge DIR... [--report-dir OUT] [--strict]");
-  const reportDir = typeof values["report-dir"] === "string" ? values["report-dir"] : "reports";
-  return { dirs: positionals, reportDir, strict: values.strict === true, help };
+  return { dirs: positionals, reportDir: options.text("report-dir") as string, strict: options.flag("strict"), help };
 }
 
 /** Each DIR/summary.json, checked like a --baseline file (a bad one is exit 2). */

@@ -39,7 +39,7 @@ export function createHttpExecutor(options: HttpExecutorOptions): FuzzExecutor {
     const status = exchange.response?.status ?? 0;
     if (status >= 300 || typeof sid !== "string") {
       throw new HarnessError(
-        "SMC_ERR_SERVICE",
+        "SMC_ERR_FIXTURE",
         `could not create the ${what} a case needs: ${status}`,
       );
     }
@@ -50,7 +50,7 @@ export function createHttpExecutor(options: HttpExecutorOptions): FuzzExecutor {
     const status = exchange.response?.status ?? 0;
     if (status < 200 || status >= 300) {
       throw new HarnessError(
-        "SMC_ERR_SERVICE",
+        "SMC_ERR_FIXTURE",
         `could not create the ${what} a case needs: ${status}`,
       );
     }

@@ -5,7 +5,7 @@
 import { behaviour } from "../../src/behaviours/define.ts";
 import { jsonBodyDeclaresJson, noContentHasNoBody } from "../../src/checks/httpLayer.ts";
 import type { Exchange } from "../../src/http/exchange.ts";
-import { unknownMapSid } from "../shared/helpers.ts";
+import { unknownMapSid } from "../common/helpers.ts";
 
 export default [
   behaviour("HTTP-JSON-MEDIA-TYPE", async (t) => {
