@@ -5,7 +5,7 @@
 // everything the run may have left on the target; the end-of-run sweep and
 // `sync-map-conformance sweep` read it. Lines are appended synchronously, so a line is
 // in the file before the request it announces leaves the process.
-import { appendFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { FormFields, RequestJournal, RequestSpec } from "../http/client.ts";
 import { parseJsonBody, type Exchange } from "../http/exchange.ts";
@@ -22,6 +22,8 @@ export interface RunLine {
   readonly runPrefix: string;
   readonly startedAt: string;
   readonly requestTimeoutMs: number;
+  /** The embedded server ends with the run: nothing of an embedded run outlives it. */
+  readonly embedded: boolean;
 }
 /** A map about to be created: written before the request is sent. */
 export interface CreateLine {
@@ -205,4 +207,22 @@ function createdFields(
     uniqueName: line.uniqueName,
     dateExpires: line.dateExpires,
   };
+}
+
+/**
+ * Starts this run's journal in the report directory. An earlier run's journal that still
+ * names maps on the target is kept beside it (journal-<its start>.jsonl) for `sweep`.
+ */
+export function startJournal(reportDir: string, run: Omit<RunLine, "type">): Journal {
+  const file = join(reportDir, JOURNAL_FILE);
+  const earlier = readJournal(file);
+  if (outstanding(earlier).length > 0) {
+    const stamp = (runOf(earlier)?.startedAt ?? new Date().toISOString()).replace(/[:.]/g, "-");
+    renameSync(file, join(reportDir, `journal-${stamp}.jsonl`));
+  } else {
+    rmSync(file, { force: true });
+  }
+  const journal = new Journal(file);
+  journal.write({ type: "run", ...run });
+  return journal;
 }
