@@ -143,7 +143,8 @@ function leftBehind(summary: RenderableSummary): string {
   if (lines.length === 0) return "";
   const items = lines.map((line) => `<li><code>${esc(line)}</code></li>`).join("");
   const hint = `<p>${esc(SWEEP_HINT)}</p>`;
-  return `<section id="leaked" class="leaked"><h2>Left on the target</h2><ul>${items}</ul>${hint}</section>`;
+  const heading = "<h2>Left on the target</h2>";
+  return `<section id="leaked" class="leaked">${heading}<ul>${items}</ul>${hint}</section>`;
 }
 
 function harnessErrors(summary: RenderableSummary): string {

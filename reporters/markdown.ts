@@ -99,7 +99,8 @@ function totals(summary: RenderableSummary): string {
 function leftBehind(summary: RenderableSummary): string[] {
   const lines = leakedLines(summary);
   if (lines.length === 0) return [];
-  return [`## Left on the target\n\n${lines.map((line) => `- ${code(line)}`).join("\n")}\n\n${SWEEP_HINT}`];
+  const list = lines.map((line) => `- ${code(line)}`).join("\n");
+  return [`## Left on the target\n\n${list}\n\n${SWEEP_HINT}`];
 }
 
 function harnessErrors(summary: RenderableSummary): string[] {

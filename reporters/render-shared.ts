@@ -239,7 +239,8 @@ export function leakedLines(summary: RenderableSummary): string[] {
   return (summary.leaked ?? []).map((leak) => {
     const name = leak.uniqueName === null ? "" : ` (${leak.uniqueName})`;
     const where = leak.url ?? `/v1/Services/${leak.service}/Maps/${leak.sid}`;
-    const until = leak.dateExpires === null ? "no ttl: stays until deleted" : `expires ${leak.dateExpires}`;
+    const until =
+      leak.dateExpires === null ? "no ttl: stays until deleted" : `expires ${leak.dateExpires}`;
     return `${leak.sid}${name} at ${where}, ${until}`;
   });
 }

@@ -84,8 +84,9 @@ export function describeAnswer(exchange: Exchange): string {
 export function renderRequest(exchange: Exchange): string {
   const { request } = exchange;
   const lines = [`${request.method} ${request.url}`, ...Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`)];
-  if (request.credentials !== undefined) lines.push(`authorization: ${request.credentials.note}; not recorded`);
-  else if (request.authenticated) lines.push("authorization: Basic (account SID and $TWILIO_AUTH_TOKEN; not recorded)");
+  const own = "Basic (account SID and $TWILIO_AUTH_TOKEN)";
+  const sent = request.credentials?.note ?? (request.authenticated ? own : undefined);
+  if (sent !== undefined) lines.push(`authorization: ${sent}; not recorded`);
   if (request.form !== undefined) lines.push("", new URLSearchParams(request.form.map(([name, value]): [string, string] => [name, value])).toString());
   return lines.join("\n");
 }

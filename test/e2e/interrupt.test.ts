@@ -50,7 +50,8 @@ interface ListedMap {
 
 /** Every map of the served service, every page. */
 async function listAll(target: ServedTarget): Promise<ListedMap[]> {
-  const authorization = `Basic ${Buffer.from(`${target.accountSid}:${target.authToken}`).toString("base64")}`;
+  const pair = Buffer.from(`${target.accountSid}:${target.authToken}`).toString("base64");
+  const authorization = `Basic ${pair}`;
   const maps: ListedMap[] = [];
   let url: string | null = `${target.url}/v1/Services/${target.serviceSid}/Maps?PageSize=100`;
   while (url !== null && url !== "") {
@@ -151,11 +152,16 @@ describe("a run interrupted at a random moment", () => {
   for (let round = 1; round <= ROUNDS; round += 1) {
     const delays = KILLS.map(() => Math.round(draw() * MAX_DELAY_MS));
     const moments = KILLS.map((kill, index) => `${kill.signal} at +${delays[index]} ms`);
-    it(`leaves exactly what it reports, or its journal names (round ${round}: ${moments.join(", ")})`, async () => {
-      const results = await Promise.all(
-        KILLS.map((kill, index) => interruptOnce(kill, delays[index] ?? 0)),
-      );
-      for (const result of results) await judge(result);
-    }, 180_000);
+    const title = `leaves what it reports or journals (round ${round}: ${moments.join(", ")})`;
+    it(
+      title,
+      async () => {
+        const results = await Promise.all(
+          KILLS.map((kill, index) => interruptOnce(kill, delays[index] ?? 0)),
+        );
+        for (const result of results) await judge(result);
+      },
+      180_000,
+    );
   }
 });
