@@ -15,6 +15,12 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": "error",
+      // Prettier wraps code at 100 columns; this holds comments to the same width. Strings,
+      // URLs and test titles may run longer: breaking them would hurt more than it helps.
+      "max-len": [
+        "error",
+        { code: 100, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true },
+      ],
     },
   },
   {
@@ -49,6 +55,20 @@ export default tseslint.config(
     files: ["src/checks/**/*.ts"],
     rules: walls([
       room(["vitest", "undici", "node:http", "../behaviours/*", "../vitest/*", "../run/*"], "checks are pure: no I/O, no test runner."),
+      room(["**/fixtures/**"], "never fixtures"),
+    ]),
+  },
+  {
+    files: ["src/fuzz/**/*.ts"],
+    rules: walls([
+      room(["vitest", "../behaviours/*", "../vitest/*", "../run/*", "../model/*"], "the fuzz engine sits below the runner: behaviours use it."),
+      room(["**/fixtures/**"], "never fixtures"),
+    ]),
+  },
+  {
+    files: ["src/linearizability/**/*.ts"],
+    rules: walls([
+      room(["vitest", "undici", "node:*", "../http/*", "../checks/*", "../behaviours/*", "../vitest/*", "../run/*", "../model/*", "../fuzz/*"], "the checker is a pure library: no I/O, no other room but spec."),
       room(["**/fixtures/**"], "never fixtures"),
     ]),
   },
