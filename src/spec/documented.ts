@@ -128,3 +128,6 @@ export const BURST_WINDOW_SECONDS = 10;
 export const SID_PATTERN = /^[A-Z]{2}[0-9a-fA-F]{32}$/;
 /** A unique_name matching this is refused (54302); only the lowercase form is asserted (#c4-unique-names-that-look-like-sids). */
 export const SID_LIKE_NAME_PATTERN = /^[A-Z]{2}[0-9a-f]{32}$/;
+
+/** docs/behaviour-reference.md#concurrent-requests: why the concurrent behaviours follow. */
+export const CONCURRENCY_ANCHOR = "#concurrent-requests";

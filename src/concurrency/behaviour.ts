@@ -1,0 +1,106 @@
+// SEQ-CONCURRENT: generated programs of K clients run truly in parallel against the target,
+// each history checked for linearizability against the model of the documents. On a
+// violation the program is shrunk (each smaller one run a few times: races come and go), the
+// counterexample saved for `replay`, and the failure carries the per-client timeline.
+import type { BehaviourContext } from "../behaviours/context.ts";
+import { cite, CONCURRENCY_ANCHOR } from "../spec/documented.ts";
+import { counterexampleOf, saveConcurrentCounterexample } from "./counterexample.ts";
+import { describeProgram, operationCount, programArbitrary, type Program } from "./program.ts";
+import { ConcurrentSession, type Checked } from "./session.ts";
+import { limitsFor, DEFAULT_CLIENTS } from "./settings.ts";
+import { DEFAULT_SHRINK, shrinkProgram } from "./shrink.ts";
+import { curlsOf, viewViolation } from "./verdict.ts";
+
+/** Operations per client: enough to read, write and read again. */
+export const MAX_OPS_PER_CLIENT = 5;
+
+export const LINEARIZABLE_DOCUMENTED =
+  "each request takes effect at one moment between its call and its return, so some order " +
+  "of them explains every answer (the documented semantics of single requests, applied one " +
+  `at a time: ${cite(CONCURRENCY_ANCHOR)})`;
+
+export async function proveConcurrentHistories(
+  t: BehaviourContext,
+  clients: number = DEFAULT_CLIENTS,
+): Promise<void> {
+  const first = await t.createMap();
+  const second = await t.createMap();
+  const limits = limitsFor(first.exchange.request.url, clients);
+  const session = new ConcurrentSession(
+    t.api,
+    [first.sid, second.sid],
+    () => `${t.uniqueName("x")}-`,
+    limits,
+  );
+  const shape = { maxClients: limits.clients, maxOpsPerClient: MAX_OPS_PER_CLIENT };
+  const programs = t.generate(programArbitrary(shape), t.runs, "programs");
+  let unchecked = 0;
+  for (const [run, program] of programs.entries()) {
+    const checked = await session.run(program);
+    t.noteLeaked(checked.execution.leaked);
+    if (checked.result.verdict === "timeout") unchecked += 1;
+    if (checked.result.verdict !== "violation") continue;
+    await reportViolation(t, session, { run, program, checked });
+    return;
+  }
+  if (unchecked > 0) t.reading("concurrent histories too large to check in time", `${unchecked}`);
+}
+
+interface Found {
+  readonly run: number;
+  readonly program: Program;
+  readonly checked: Checked;
+}
+
+async function reportViolation(
+  t: BehaviourContext,
+  session: ConcurrentSession,
+  found: Found,
+): Promise<void> {
+  const shrunk = await shrinkProgram(found.program, found.checked, async (candidate) => {
+    const checked = await session.violation(candidate);
+    return checked;
+  }, DEFAULT_SHRINK);
+  const { execution, result } = shrunk.failing;
+  t.noteLeaked(execution.leaked);
+  const view = viewViolation(result);
+  if (view === undefined) throw new Error("a violation without a violated partition");
+  const file = saveConcurrentCounterexample(
+    t.artefactDir,
+    counterexampleOf(
+      {
+        behaviour: t.behaviourId,
+        seed: t.seed,
+        run: found.run,
+        program: shrunk.program,
+        resource: view.resource,
+        unexplained: view.unexplained,
+        timeline: view.timeline.text,
+      },
+      execution.history,
+    ),
+  );
+  const script = describeProgram(shrunk.program);
+  const size = `${operationCount(shrunk.program)} operations from ${shrunk.program.clients.length} clients`;
+  const reproduction = [
+    `generated program ${found.run + 1} of --seed ${t.seed}, shrunk to ${size} ` +
+      `(${shrunk.steps} steps, ${shrunk.runs} runs); a race may need several runs to show`,
+    ...(file === undefined ? [] : [`replay: npx sync-map-conformance replay ${file} --base-url URL`]),
+    ...script,
+    "",
+    view.timeline.text,
+    "",
+    ...curlsOf(view, execution.exchanges, t.accountSid),
+  ].join("\n");
+  t.failWith(
+    {
+      check: "concurrent_history_is_linearizable",
+      title: `No order of the requests on ${view.resource} explains what the clients saw`,
+      received: `unexplained: ${view.unexplained.join("; ")}`,
+      documented: LINEARIZABLE_DOCUMENTED,
+      sequence: { seed: t.seed, path: `${found.run}`, script, ...(file === undefined ? {} : { file }) },
+      timeline: view.timeline,
+    },
+    reproduction,
+  );
+}
