@@ -44,11 +44,27 @@ export interface Execution {
 
 /** The client id of the reads made after every client returned. */
 export const FINAL_READER = "after";
+/** The client id of the writes made before any client starts. */
+export const SETUP_WRITER = "before";
+
+/**
+ * What exists when the clients start: the first key of each map, the first identity's
+ * permission and a map under the first unique_name, every client knowing their revisions,
+ * so clients that start together race on them at once (the others start absent).
+ */
+const SETUP: readonly ProgramOp[] = [
+  { op: "item.create", map: 0, key: 0 },
+  { op: "item.create", map: 1, key: 0 },
+  { op: "permission.put", identity: 0, flags: "rw-" },
+  { op: "map.create", name: 0 },
+];
 
 export async function executeProgram(arena: Arena, program: Program): Promise<Execution> {
   const recorded: Recorded<ServiceInput, ServiceOutput>[] = [];
+  const setup = new Client(arena, SETUP_WRITER);
+  for (const op of SETUP) recorded.push(await setup.run(op, 0));
   await together(program.clients.length, async (index) => {
-    const client = new Client(arena, `c${index + 1}`);
+    const client = new Client(arena, `c${index + 1}`, setup.knowledge());
     for (const [step, op] of (program.clients[index] ?? []).entries()) {
       recorded.push(await client.run(op, step));
     }
@@ -90,12 +106,20 @@ type Observation = { input: ServiceInput; output: ServiceOutput | undefined };
 
 /** One client: what it has seen of each item's revision decides the If-Match it sends. */
 class Client {
-  private readonly seen = new Map<string, { first: string; last: string }>();
+  private readonly seen: Map<string, { first: string; last: string }>;
 
   constructor(
     private readonly arena: Arena,
     readonly id: string,
-  ) {}
+    known: ReadonlyMap<string, { first: string; last: string }> = new Map(),
+  ) {
+    this.seen = new Map(known);
+  }
+
+  /** The revisions this client has seen, for clients that start knowing them. */
+  knowledge(): ReadonlyMap<string, { first: string; last: string }> {
+    return this.seen;
+  }
 
   async run(op: ProgramOp, step: number): Promise<Recorded<ServiceInput, ServiceOutput>> {
     const { api } = this.arena;

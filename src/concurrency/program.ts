@@ -36,7 +36,7 @@ export interface Program {
 }
 
 /** The resources a program may touch. */
-export const UNIVERSE = Object.freeze({ maps: 2, keys: 3, identities: 3, names: 2 });
+export const UNIVERSE = Object.freeze({ maps: 2, keys: 3, identities: 3, names: 3 });
 
 export interface ProgramShape {
   readonly maxClients: number;

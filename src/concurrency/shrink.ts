@@ -19,7 +19,7 @@ export interface Shrunk<Failing> {
   readonly runs: number;
 }
 
-export const DEFAULT_SHRINK: ShrinkOptions = { attempts: 3, maxRuns: 120 };
+export const DEFAULT_SHRINK: ShrinkOptions = { attempts: 3, maxRuns: 80 };
 
 /** `fails` runs a program once and returns its failing execution, or undefined. */
 export async function shrinkProgram<Failing>(

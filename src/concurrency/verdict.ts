@@ -3,7 +3,9 @@
 import { toCurl } from "../http/curl.ts";
 import { describeAnswer, type Exchange } from "../http/exchange.ts";
 import type { FailureTimeline } from "../checks/failure.ts";
+import type { ServiceOperation } from "./execute.ts";
 import {
+  checkHistory,
   formatNanosecondsAsMs,
   renderSvgTimeline,
   renderTextTimeline,
@@ -79,3 +81,22 @@ export function curlsOf(
     ];
   });
 }
+
+/**
+ * The timeline of a short concurrent history (one race of a CONC-* behaviour): the partition
+ * no order explains if there is one, else the busiest one, so a failure shows the race.
+ */
+export function timelineOf(history: readonly ServiceOperation[]): FailureTimeline {
+  const result = checkHistory(syncServiceModel, history, { timeoutMs: TIMELINE_CHECK_MS });
+  const view = viewViolation(result);
+  if (view !== undefined) return view.timeline;
+  const busiest = [...result.partitions].sort((a, b) => b.operations.length - a.operations.length)[0];
+  if (busiest === undefined) return { text: "(no requests recorded)", svg: "" };
+  const options = { formatTime: formatNanosecondsAsMs };
+  return {
+    text: renderTextTimeline(syncServiceModel, result, busiest, { ...options, width: 72 }),
+    svg: renderSvgTimeline(syncServiceModel, result, busiest, options),
+  };
+}
+
+const TIMELINE_CHECK_MS = 5_000;
