@@ -1,5 +1,6 @@
 // summary.json: the stable, machine-readable verdict. Its published shape is
 // schemas/summary.schema.json; SUMMARY_SCHEMA_VERSION names the version a file follows.
+import type { SummaryTimeline } from "./timeline.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { outsideProfileReason, type BehaviourEntry } from "../src/catalogue/catalogue.ts";
@@ -24,9 +25,9 @@ export const BEHAVIOUR_STATUSES: readonly BehaviourStatus[] = [
 
 /**
  * The version of schemas/summary.schema.json that written summaries follow. Minor: fields or
- * values added (1.1.0 added "broken" and this field); major: a field removed or changed.
+ * values added (1.1.0 added "broken" and this field, 1.2.0 a failure's timeline); major: a field removed or changed.
  */
-export const SUMMARY_SCHEMA_VERSION = "1.1.0";
+export const SUMMARY_SCHEMA_VERSION = "1.2.0";
 
 export interface SummaryFailure {
   readonly message: string;
@@ -36,6 +37,8 @@ export interface SummaryFailure {
   readonly reproduction?: string;
   /** Model-based failures: seed, path, the shrunk script and the counterexample file. */
   readonly sequence?: { readonly seed: number; readonly path: string; readonly script: readonly string[]; readonly file?: string };
+  /** Concurrent failures: the per-client timeline of the requests no order explains. */
+  readonly timeline?: SummaryTimeline;
 }
 
 export interface SummaryBehaviour {
@@ -166,6 +169,7 @@ function judge(entry: BehaviourEntry, test: CollectedTest | undefined, { interru
     documented: found.documented,
     ...(found.reproduction === undefined ? {} : { reproduction: found.reproduction }),
     ...(found.sequence === undefined ? {} : { sequence: found.sequence }),
+    ...(found.timeline === undefined ? {} : { timeline: found.timeline }),
   }));
   const { readings, requests, durationMs } = meta;
   const measured = { failures, readings, requests, durationMs };

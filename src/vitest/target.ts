@@ -34,6 +34,7 @@ export interface BehaviourMeta {
     reproduction?: string;
     sequence?: { seed: number; path: string; script: readonly string[]; file?: string };
     evidence?: { request: string; response: string };
+    timeline?: { text: string; svg: string };
   }>;
   readonly readings: ReadonlyArray<{ topic: string; reading: string }>;
   readonly requests: number;
