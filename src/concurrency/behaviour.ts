@@ -8,7 +8,7 @@ import { counterexampleOf, saveConcurrentCounterexample } from "./counterexample
 import { describeProgram, operationCount, programArbitrary, type Program } from "./program.ts";
 import { ConcurrentSession, type Checked } from "./session.ts";
 import { limitsFor, DEFAULT_CLIENTS } from "./settings.ts";
-import { DEFAULT_SHRINK, shrinkProgram } from "./shrink.ts";
+import { DEFAULT_SHRINK, shrinkProgram, type ShrinkOptions } from "./shrink.ts";
 import { curlsOf, viewViolation } from "./verdict.ts";
 
 /** Operations per client: enough to read, write and read again. */
@@ -19,10 +19,18 @@ export const LINEARIZABLE_DOCUMENTED =
   "of them explains every answer (the documented semantics of single requests, applied one " +
   `at a time: ${cite(CONCURRENCY_ANCHOR)})`;
 
+export interface ConcurrentHistoriesOptions {
+  /** Clients at most (default 8). */
+  readonly clients?: number;
+  /** How a failing program is shrunk; false reports it as generated (for measurements). */
+  readonly shrink?: ShrinkOptions | false;
+}
+
 export async function proveConcurrentHistories(
   t: BehaviourContext,
-  clients: number = DEFAULT_CLIENTS,
+  options: ConcurrentHistoriesOptions = {},
 ): Promise<void> {
+  const clients = options.clients ?? DEFAULT_CLIENTS;
   const first = await t.createMap();
   const second = await t.createMap();
   const limits = limitsFor(first.exchange.request.url, clients);
@@ -40,7 +48,7 @@ export async function proveConcurrentHistories(
     t.noteLeaked(checked.execution.leaked);
     if (checked.result.verdict === "timeout") unchecked += 1;
     if (checked.result.verdict !== "violation") continue;
-    await reportViolation(t, session, { run, program, checked });
+    await reportViolation(t, session, { run, program, checked }, options.shrink ?? DEFAULT_SHRINK);
     return;
   }
   if (unchecked > 0) t.reading("concurrent histories too large to check in time", `${unchecked}`);
@@ -56,11 +64,12 @@ async function reportViolation(
   t: BehaviourContext,
   session: ConcurrentSession,
   found: Found,
+  shrinking: ShrinkOptions | false,
 ): Promise<void> {
-  const shrunk = await shrinkProgram(found.program, found.checked, async (candidate) => {
-    const checked = await session.violation(candidate);
-    return checked;
-  }, DEFAULT_SHRINK);
+  const shrunk =
+    shrinking === false
+      ? { program: found.program, failing: found.checked, steps: 0, runs: 0 }
+      : await shrinkProgram(found.program, found.checked, (p) => session.violation(p), shrinking);
   const { execution, result } = shrunk.failing;
   t.noteLeaked(execution.leaked);
   const view = viewViolation(result);
