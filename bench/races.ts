@@ -10,10 +10,16 @@ import { concurrencyFaults } from "../fixtures/faults/concurrency/index.ts";
 import { asServerWrapper, variants } from "../fixtures/variants/index.ts";
 import { behaviour } from "../src/behaviours/define.ts";
 import { proveConcurrentHistories } from "../src/concurrency/index.ts";
-import { concurrentBehaviour, concurrentBehaviours, runConcurrent } from "../test/concurrency/runner.ts";
+import {
+  concurrentBehaviour,
+  concurrentBehaviours,
+  runConcurrent,
+} from "../test/concurrency/runner.ts";
 
 /** SEQ-CONCURRENT as a run proves it, but without shrinking: only when it is caught matters. */
-const unshrunkHistories = behaviour("SEQ-CONCURRENT", (t) => proveConcurrentHistories(t, { shrink: false }));
+const unshrunkHistories = behaviour("SEQ-CONCURRENT", (t) =>
+  proveConcurrentHistories(t, { shrink: false }),
+);
 
 const SEEDS = Number(process.env.BENCH_SEEDS ?? 20);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
@@ -35,7 +41,9 @@ async function stability(): Promise<unknown> {
         repeat,
         server: fault?.id ?? "clean",
         passed: outcomes.length - bad.length,
-        notPassed: bad.map((o) => `${o.id}: ${o.outcome} ${o.failures[0]?.title ?? o.brokenReason ?? ""}`),
+        notPassed: bad.map(
+          (o) => `${o.id}: ${o.outcome} ${o.failures[0]?.title ?? o.brokenReason ?? ""}`,
+        ),
         requests: outcomes.reduce((sum, o) => sum + o.requests, 0),
         seconds: Math.round((performance.now() - started) / 100) / 10,
       };
@@ -47,7 +55,11 @@ async function stability(): Promise<unknown> {
 }
 
 /** Runs until caught, each a fresh seed's single run (CONC: --runs 5 is one round). */
-async function runsUntilCaught(faultId: string, behaviourId: string, seed: number): Promise<number> {
+async function runsUntilCaught(
+  faultId: string,
+  behaviourId: string,
+  seed: number,
+): Promise<number> {
   const fault = concurrencyFaults.find((f) => f.id === faultId)!;
   if (behaviourId === "SEQ-CONCURRENT") {
     const [outcome] = await runConcurrent([unshrunkHistories], { fault, runs: MAX_TRIES, seed });
@@ -55,7 +67,11 @@ async function runsUntilCaught(faultId: string, behaviourId: string, seed: numbe
     return path === undefined ? Infinity : Number(path) + 1;
   }
   for (let tries = 1; tries <= MAX_TRIES; tries++) {
-    const [outcome] = await runConcurrent([concurrentBehaviour(behaviourId)], { fault, runs: 5, seed: seed * 100 + tries });
+    const [outcome] = await runConcurrent([concurrentBehaviour(behaviourId)], {
+      fault,
+      runs: 5,
+      seed: seed * 100 + tries,
+    });
     if (outcome?.outcome === "failed") return tries;
   }
   return Infinity;
@@ -73,7 +89,8 @@ async function catchRates(): Promise<unknown> {
     const behaviours = [...new Set([fault.behaviour, "SEQ-CONCURRENT"])];
     for (const behaviourId of behaviours) {
       const tries: number[] = [];
-      for (let seed = 1; seed <= SEEDS; seed++) tries.push(await runsUntilCaught(fault.id, behaviourId, seed));
+      for (let seed = 1; seed <= SEEDS; seed++)
+        tries.push(await runsUntilCaught(fault.id, behaviourId, seed));
       const row = {
         fault: fault.id,
         behaviour: behaviourId,

@@ -28,8 +28,12 @@ export function timelineHtml(timeline: SummaryTimeline, esc: (text: string) => s
   );
 }
 
-export function timelineMarkdown(timeline: SummaryTimeline, fence: (text: string, info: string) => string): string {
-  return `Timeline (one lane per client; "!" marks what no order explains):\n\n${fence(timeline.text, "text")}`;
+export function timelineMarkdown(
+  timeline: SummaryTimeline,
+  fence: (text: string, info: string) => string,
+): string {
+  const title = 'Timeline (one lane per client; "!" marks what no order explains):';
+  return `${title}\n\n${fence(timeline.text, "text")}`;
 }
 
 /** Indented lines for the terminal verdict. */

@@ -90,11 +90,14 @@ async function reportViolation(
     ),
   );
   const script = describeProgram(shrunk.program);
-  const size = `${operationCount(shrunk.program)} operations from ${shrunk.program.clients.length} clients`;
+  const clients = shrunk.program.clients.length;
+  const size = `${operationCount(shrunk.program)} operations from ${clients} clients`;
   const reproduction = [
     `generated program ${found.run + 1} of --seed ${t.seed}, shrunk to ${size} ` +
       `(${shrunk.steps} steps, ${shrunk.runs} runs); a race may need several runs to show`,
-    ...(file === undefined ? [] : [`replay: npx sync-map-conformance replay ${file} --base-url URL`]),
+    ...(file === undefined
+      ? []
+      : [`replay: npx sync-map-conformance replay ${file} --base-url URL`]),
     ...script,
     "",
     view.timeline.text,
@@ -107,7 +110,12 @@ async function reportViolation(
       title: `No order of the requests on ${view.resource} explains what the clients saw`,
       received: `unexplained: ${view.unexplained.join("; ")}`,
       documented: LINEARIZABLE_DOCUMENTED,
-      sequence: { seed: t.seed, path: `${found.run}`, script, ...(file === undefined ? {} : { file }) },
+      sequence: {
+        seed: t.seed,
+        path: `${found.run}`,
+        script,
+        ...(file === undefined ? {} : { file }),
+      },
       timeline: view.timeline,
     },
     reproduction,

@@ -5,7 +5,12 @@
 import type { FormFields } from "../http/client.ts";
 import type { Exchange } from "../http/exchange.ts";
 import type { SyncMapApi } from "../http/syncApi.ts";
-import type { Operation, PermissionFlags, ServiceInput, ServiceOutput } from "../linearizability/index.ts";
+import type {
+  Operation,
+  PermissionFlags,
+  ServiceInput,
+  ServiceOutput,
+} from "../linearizability/index.ts";
 import {
   itemOutputOf,
   itemOutputOfRecord,
@@ -83,7 +88,10 @@ function finalReads(): ProgramOp[] {
     ...range(UNIVERSE.maps).flatMap((map) =>
       range(UNIVERSE.keys).map((key): ProgramOp => ({ op: "item.fetch", map, key })),
     ),
-    ...range(UNIVERSE.identities).map((identity): ProgramOp => ({ op: "permission.fetch", identity })),
+    ...range(UNIVERSE.identities).map((identity): ProgramOp => ({
+      op: "permission.fetch",
+      identity,
+    })),
     ...range(UNIVERSE.names).map((name): ProgramOp => ({ op: "map.fetch", name })),
   ];
 }
@@ -132,8 +140,10 @@ class Client {
         return this.item(op, data);
       case "item.list": {
         const map = this.mapSid(op.map);
-        return timed(this.id, () => api.listItems(map, { PageSize: 100 }), (exchange) =>
-          this.listedItems(op.map, exchange),
+        return timed(
+          this.id,
+          () => api.listItems(map, { PageSize: 100 }),
+          (exchange) => this.listedItems(op.map, exchange),
         );
       }
       case "permission.put": {
@@ -141,9 +151,11 @@ class Client {
         const input = { ...this.permissionAt(op.identity), kind: "put" as const, flags };
         await this.arena.pacer.reserve(input.map);
         const form: FormFields = { Read: flags.read, Write: flags.write, Manage: flags.manage };
-        return timed(this.id, () => api.updatePermission(input.map, input.identity, form), (e) => [
-          { input, output: permissionOutputOf(e) },
-        ]);
+        return timed(
+          this.id,
+          () => api.updatePermission(input.map, input.identity, form),
+          (e) => [{ input, output: permissionOutputOf(e) }],
+        );
       }
       case "permission.fetch":
       case "permission.delete": {
@@ -158,8 +170,10 @@ class Client {
       }
       case "permission.list": {
         const map = this.mapSid(0);
-        return timed(this.id, () => api.listPermissions(map, { PageSize: 100 }), (exchange) =>
-          this.listedPermissions(exchange),
+        return timed(
+          this.id,
+          () => api.listPermissions(map, { PageSize: 100 }),
+          (exchange) => this.listedPermissions(exchange),
         );
       }
       case "map.create":
@@ -233,7 +247,11 @@ class Client {
   }
 
   private permissionAt(identity: number) {
-    return { resource: "permission" as const, map: this.mapSid(0), identity: identityName(this.arena, identity) };
+    return {
+      resource: "permission" as const,
+      map: this.mapSid(0),
+      identity: identityName(this.arena, identity),
+    };
   }
 
   /** A list observes every key of the program: listed with its data, or absent. */
@@ -256,11 +274,21 @@ class Client {
     const records = completePage(exchange, "permissions");
     return Array.from({ length: UNIVERSE.identities }, (_, i) => {
       const identity = identityName(this.arena, i);
-      const input: ServiceInput = { resource: "permission", kind: "fetch", via: "list", map, identity };
+      const input: ServiceInput = {
+        resource: "permission",
+        kind: "fetch",
+        via: "list",
+        map,
+        identity,
+      };
       if (records === undefined) return { input, output: undefined };
       const record = records.find((permission) => permission.identity === identity);
       const flags = flagsOf(record);
-      return { input, output: record === undefined || flags === undefined ? { status: 404 } : { status: 200, flags } };
+      return {
+        input,
+        output:
+          record === undefined || flags === undefined ? { status: 404 } : { status: 200, flags },
+      };
     });
   }
 }

@@ -20,7 +20,13 @@ export {
   permissionOutputOf,
 } from "./observe.ts";
 export { MapWritePacer } from "./pacing.ts";
-export { describeProgram, programArbitrary, UNIVERSE, type Program, type ProgramOp } from "./program.ts";
+export {
+  describeProgram,
+  programArbitrary,
+  UNIVERSE,
+  type Program,
+  type ProgramOp,
+} from "./program.ts";
 export { timed, together, type Recorded } from "./record.ts";
 export { ConcurrentSession, type Checked } from "./session.ts";
 export {

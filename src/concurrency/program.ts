@@ -67,9 +67,15 @@ function itemOps(keys: number): fc.Arbitrary<ProgramOp> {
 function permissionOps(): fc.Arbitrary<ProgramOp> {
   const identity = fc.integer({ min: 0, max: UNIVERSE.identities - 1 });
   return fc.oneof(
-    { weight: 4, arbitrary: fc.record({ op: fc.constant("permission.put" as const), identity, flags }) },
+    {
+      weight: 4,
+      arbitrary: fc.record({ op: fc.constant("permission.put" as const), identity, flags }),
+    },
     { weight: 2, arbitrary: fc.record({ op: fc.constant("permission.fetch" as const), identity }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant("permission.delete" as const), identity }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ op: fc.constant("permission.delete" as const), identity }),
+    },
     { weight: 1, arbitrary: fc.record({ op: fc.constant("permission.list" as const) }) },
   );
 }

@@ -23,7 +23,9 @@ export async function timed<Input, Output>(
   const exchange = await send();
   const ret = process.hrtime.bigint();
   const operations = observe(exchange).map(({ input, output }) =>
-    output === undefined ? { clientId, call, input } : { clientId, call, return: ret, input, output },
+    output === undefined
+      ? { clientId, call, input }
+      : { clientId, call, return: ret, input, output },
   );
   return { operations, exchange };
 }

@@ -39,7 +39,7 @@ export async function shrinkProgram<Failing>(
     }
     return undefined;
   };
-  for (let improved = true; improved && runs < options.maxRuns; ) {
+  for (let improved = true; improved && runs < options.maxRuns;) {
     improved = false;
     for (const candidate of smallerPrograms(best.program)) {
       if (runs >= options.maxRuns) break;

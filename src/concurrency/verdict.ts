@@ -30,8 +30,9 @@ export function viewViolation(result: ServiceCheck): ViolationView | undefined {
   const partition = result.violations[0];
   if (partition === undefined) return undefined;
   const first = result.operations[partition.operations[0] ?? 0];
-  const unexplained = (partition.unexplained ?? (partition.stuck === undefined ? [] : [partition.stuck]))
-    .map((index) => `#${index} ${describe(result, index)}`);
+  const unexplained = (
+    partition.unexplained ?? (partition.stuck === undefined ? [] : [partition.stuck])
+  ).map((index) => `#${index} ${describe(result, index)}`);
   const options = { formatTime: formatNanosecondsAsMs };
   return {
     partition,
@@ -90,7 +91,9 @@ export function timelineOf(history: readonly ServiceOperation[]): FailureTimelin
   const result = checkHistory(syncServiceModel, history, { timeoutMs: TIMELINE_CHECK_MS });
   const view = viewViolation(result);
   if (view !== undefined) return view.timeline;
-  const busiest = [...result.partitions].sort((a, b) => b.operations.length - a.operations.length)[0];
+  const busiest = [...result.partitions].sort(
+    (a, b) => b.operations.length - a.operations.length,
+  )[0];
   if (busiest === undefined) return { text: "(no requests recorded)", svg: "" };
   const options = { formatTime: formatNanosecondsAsMs };
   return {

@@ -21,7 +21,10 @@ export {
   syncMapItemModel,
 } from "./models/sync-map-item.ts";
 export type { ItemInput, ItemOutput, ItemState } from "./models/sync-map-item.ts";
-export { stateOf as permissionStateOf, syncMapPermissionModel } from "./models/sync-map-permission.ts";
+export {
+  stateOf as permissionStateOf,
+  syncMapPermissionModel,
+} from "./models/sync-map-permission.ts";
 export type {
   PermissionFlags,
   PermissionInput,

@@ -50,18 +50,26 @@ export async function replayConcurrent(
       const answer = await api.createMap({ UniqueName: `${config.runPrefix}m${index}` });
       const sid = (JSON.parse(answer.response?.bodyText ?? "{}") as { sid?: unknown }).sid;
       if (answer.response?.status !== 201 || typeof sid !== "string") {
-        throw new Error(`could not create the maps the program runs on (${answer.response?.status ?? "no answer"})`);
+        throw new Error(
+          `could not create the program's maps (${answer.response?.status ?? "no answer"})`,
+        );
       }
       made.push(sid);
     }
     let runs = 0;
-    const session = new ConcurrentSession(api, made, () => `${config.runPrefix}x${++runs}-`, limitsFor(baseUrl));
+    const session = new ConcurrentSession(
+      api,
+      made,
+      () => `${config.runPrefix}x${++runs}-`,
+      limitsFor(baseUrl),
+    );
     for (let attempt = 1; attempt <= attempts && found === undefined; attempt++) {
       const checked = await session.run(counterexample.program);
       const view = viewViolation(checked.result);
       if (view === undefined) continue;
       found = [
-        `REPRODUCED on run ${attempt}: no order of the requests on ${view.resource} explains what the clients saw`,
+        `REPRODUCED on run ${attempt}: no order of the requests on ${view.resource} ` +
+          "explains what the clients saw",
         ...view.unexplained.map((line) => `  unexplained: ${line}`),
         view.timeline.text,
       ];
@@ -73,7 +81,8 @@ export async function replayConcurrent(
     await client.close();
   }
   const swept = await sweep(config, []);
-  if (swept.leaks > 0) lines.push(`warning: ${swept.leaks} map(s) named ${config.runPrefix}… could not be deleted`);
+  if (swept.leaks > 0)
+    lines.push(`warning: ${swept.leaks} map(s) named ${config.runPrefix}… could not be deleted`);
   if (brokenReason !== undefined) {
     return { verdict: "broken", text: `${lines.join("\n")}\n`, brokenReason, leaks: swept.leaks };
   }
@@ -82,5 +91,9 @@ export async function replayConcurrent(
     lines.push(`  (when saved: ${counterexample.unexplained.join("; ")})`);
     return { verdict: "not-reproduced", text: `${lines.join("\n")}\n`, leaks: swept.leaks };
   }
-  return { verdict: "reproduced", text: `${[...lines, ...found].join("\n")}\n`, leaks: swept.leaks };
+  return {
+    verdict: "reproduced",
+    text: `${[...lines, ...found].join("\n")}\n`,
+    leaks: swept.leaks,
+  };
 }

@@ -1,5 +1,6 @@
 // Conditional writes under contention: many clients name one revision at the same moment.
-// Why each claim follows from If-Match and revisions: docs/behaviour-reference.md#concurrent-requests.
+// Why each claim follows from If-Match and revisions:
+// docs/behaviour-reference.md#concurrent-requests.
 import { behaviour } from "../../src/behaviours/define.ts";
 import type { BehaviourContext } from "../../src/behaviours/context.ts";
 import { bodyOf } from "../../src/concurrency/index.ts";
@@ -10,7 +11,8 @@ import { fetchedItem, newItem, revisionOf } from "../items/support.ts";
 import { clientName, Races, statusOf, succeeded } from "./support.ts";
 
 const ONE_WINS = "of writes naming one revision, the first applied makes it earlier for the rest";
-const REFUSED = "a write whose If-Match names a revision no longer current is refused: 412 (54205 or 20412)";
+const REFUSED =
+  "a write whose If-Match names a revision no longer current is refused: 412 (54205 or 20412)";
 const data = (value: unknown) => ({ Data: JSON.stringify(value) });
 
 /** A fresh item per round, so every round races on a revision nobody has written past. */
@@ -33,8 +35,17 @@ export default [
       await races.reserve(map.sid, races.clients);
       const answers = await races.together(races.clients, (i) => {
         const value = { writer: clientName(i) };
-        const input = { resource: "item", kind: "update", map: map.sid, key, data: value, ifMatch: revision } as const;
-        return races.item(clientName(i), input, () => t.api.updateItem(map.sid, key, data(value), revision));
+        const input = {
+          resource: "item",
+          kind: "update",
+          map: map.sid,
+          key,
+          data: value,
+          ifMatch: revision,
+        } as const;
+        return races.item(clientName(i), input, () =>
+          t.api.updateItem(map.sid, key, data(value), revision),
+        );
       });
       races.judged(answers);
       const won = winners(answers);
@@ -88,7 +99,7 @@ export default [
         races.fail(
           {
             check: "one_conditional_write_wins",
-            title: `${won.length} of ${answers.length} deletes and updates naming one revision were applied`,
+            title: `${won.length} of ${answers.length} writes on one revision were applied`,
             received: `statuses ${show(answers.map(statusOf))} (the first ${deletes} are deletes)`,
             documented: `exactly one is applied: ${ONE_WINS}`,
           },
@@ -104,7 +115,13 @@ export default [
       const deleted = won[0]!.request.method === "DELETE";
       const after = await t.api.fetchItem(map.sid, key);
       if (deleted) t.notFound(after, "the item the winning delete removed is gone");
-      else t.field(t.expectAnswer(after, 200), "data", bodyOf(won[0]!)?.data, "the winning update's data is stored");
+      else
+        t.field(
+          t.expectAnswer(after, 200),
+          "data",
+          bodyOf(won[0]!)?.data,
+          "the winning update's data is stored",
+        );
     }
   }),
 
@@ -136,17 +153,26 @@ export default [
         return;
       }
       answers.forEach((answer, i) => {
-        t.agrees(answer, "data", bodies[i]?.data, { writer: clientName(i) }, "an update answers the data it wrote");
+        t.agrees(
+          answer,
+          "data",
+          bodies[i]?.data,
+          { writer: clientName(i) },
+          "an update answers the data it wrote",
+        );
       });
       const stored = await fetchedItem(t, map.sid, key);
       const named = revisions.indexOf(stored.body.revision);
       if (named === -1) {
-        races.fail({
-          check: "stored_revision_was_answered",
-          title: "The item's revision after concurrent updates is none the updates answered",
-          received: `fetched ${show(stored.body.revision)}; the updates answered ${show(revisions)}`,
-          documented: "the revision shown is the one the last applied update answered",
-        }, stored.exchange);
+        races.fail(
+          {
+            check: "stored_revision_was_answered",
+            title: "The item's revision after concurrent updates is none the updates answered",
+            received: `fetched ${show(stored.body.revision)}; updates answered ${show(revisions)}`,
+            documented: "the revision shown is the one the last applied update answered",
+          },
+          stored.exchange,
+        );
         return;
       }
       const why = `revision ${show(stored.body.revision)} was answered with this data`;
@@ -167,12 +193,15 @@ export default [
       const final = await fetchedItem(t, map.sid, key);
       const count = (final.body.data as { count?: unknown } | undefined)?.count;
       if (count !== races.clients) {
-        races.fail({
-          check: "conditional_increments_are_never_lost",
-          title: `${races.clients} clients each added one with If-Match; the counter shows ${show(count)}`,
-          received: `count ${show(count)} after ${increments.reduce((a, b) => a + b, 0)} tries`,
-          documented: `every applied write was applied to the value it read, so the count is ${races.clients}`,
-        }, final.exchange);
+        races.fail(
+          {
+            check: "conditional_increments_are_never_lost",
+            title: `${races.clients} clients each added one; the count is ${show(count)}`,
+            received: `count ${show(count)} after ${increments.reduce((a, b) => a + b, 0)} tries`,
+            documented: `each applied write was applied to the value it read: ${races.clients}`,
+          },
+          final.exchange,
+        );
       }
     }
   }),
@@ -188,20 +217,29 @@ async function increment(
 ): Promise<number> {
   const at = { resource: "item", map, key } as const;
   for (let tries = 1; tries <= races.clients * 4; tries++) {
-    const read = await races.item(client, { ...at, kind: "fetch" }, () => t.api.fetchItem(map, key));
+    const read = await races.item(client, { ...at, kind: "fetch" }, () =>
+      t.api.fetchItem(map, key),
+    );
     races.judged([read]);
     if (!t.status(read, 200, "the counter item can be read")) return tries;
     const body = bodyOf(read);
     const count = (body?.data as { count?: unknown } | undefined)?.count;
     const revision = body?.revision;
     if (typeof count !== "number" || typeof revision !== "string") {
-      t.holds(read, false, `data ${show(body?.data)}, revision ${show(revision)}`, "the data written");
+      t.holds(
+        read,
+        false,
+        `data ${show(body?.data)}, revision ${show(revision)}`,
+        "the data written",
+      );
       return tries;
     }
     const value = { count: count + 1 };
     await races.reserve(map, 1);
-    const write = await races.item(client, { ...at, kind: "update", data: value, ifMatch: revision }, () =>
-      t.api.updateItem(map, key, data(value), revision),
+    const write = await races.item(
+      client,
+      { ...at, kind: "update", data: value, ifMatch: revision },
+      () => t.api.updateItem(map, key, data(value), revision),
     );
     races.judged([write]);
     if (statusOf(write) === 200) return tries;

@@ -12,6 +12,8 @@ import { clientName, Races, statusOf, succeeded } from "./support.ts";
 
 const data = (value: unknown) => JSON.stringify(value);
 
+const sidOf = (answer: Exchange): unknown => bodyOf(answer)?.sid;
+
 function created(answers: readonly Exchange[]): Exchange[] {
   return answers.filter((answer) => statusOf(answer) === 201);
 }
@@ -71,9 +73,10 @@ export default [
         races.fail(
           {
             check: "one_create_of_a_unique_name_wins",
-            title: `${won.length} of ${answers.length} map creates with one unique_name were answered 201`,
-            received: `statuses ${show(answers.map(statusOf))}, sids ${show(won.map((a) => bodyOf(a)?.sid))}`,
-            documented: "a unique_name is unique in its service: exactly one map gets it, the rest 409",
+            title: `${won.length} of ${answers.length} map creates of one unique_name got 201`,
+            received: `statuses ${show(answers.map(statusOf))}, sids ${show(won.map(sidOf))}`,
+            documented:
+              "a unique_name is unique in its service: exactly one map gets it, the rest 409",
           },
           won[1] ?? answers[0],
         );
@@ -86,7 +89,8 @@ export default [
       const winner = bodyOf(won[0]!)?.sid;
       const fetched = t.expectAnswer(await t.api.fetchMap(name), 200);
       t.field(fetched, "sid", winner, "the map under the unique_name is the winning create's");
-      if (typeof winner === "string" && succeeded(await t.api.deleteMap(winner))) t.forgetMap(winner);
+      if (typeof winner === "string" && succeeded(await t.api.deleteMap(winner)))
+        t.forgetMap(winner);
     }
   }),
 
@@ -99,7 +103,13 @@ export default [
       await races.reserve(map.sid, races.clients);
       const answers = await races.together(races.clients, (i) => {
         const key = keys[i]!;
-        const input = { resource: "item", kind: "create", map: map.sid, key, data: { key } } as const;
+        const input = {
+          resource: "item",
+          kind: "create",
+          map: map.sid,
+          key,
+          data: { key },
+        } as const;
         return races.item(clientName(i), input, () =>
           t.api.createItem(map.sid, { Key: key, Data: data({ key }) }),
         );
@@ -133,34 +143,54 @@ export default [
     const form = { Read: true, Write: false, Manage: true };
     for (let round = 0; round < races.rounds && !races.failed; round++) {
       races.newRound();
-      const identities = Array.from({ length: races.clients }, (_, i) => `r${round}-${clientName(i)}`);
+      const identities = Array.from(
+        { length: races.clients },
+        (_, i) => `r${round}-${clientName(i)}`,
+      );
       await races.reserve(map.sid, races.clients);
       const answers = await races.together(races.clients, (i) => {
         const identity = identities[i]!;
-        const input = { resource: "permission", kind: "put", map: map.sid, identity, flags } as const;
+        const input = {
+          resource: "permission",
+          kind: "put",
+          map: map.sid,
+          identity,
+          flags,
+        } as const;
         return races.permission(clientName(i), input, () =>
           t.api.updatePermission(map.sid, identity, form),
         );
       });
       races.judged(answers);
-      for (const answer of answers) t.status(answer, 200, "a permission put is applied (an upsert)");
+      for (const answer of answers)
+        t.status(answer, 200, "a permission put is applied (an upsert)");
       if (races.failed) return;
-      const listed = (await t.api.listPermissions(map.sid, { PageSize: 100 }));
-      const records = (bodyOf(t.expectAnswer(listed, 200).exchange)?.permissions ?? []) as Array<{ identity?: unknown }>;
+      const listed = await t.api.listPermissions(map.sid, { PageSize: 100 });
+      const records = (bodyOf(t.expectAnswer(listed, 200).exchange)?.permissions ?? []) as Array<{
+        identity?: unknown;
+      }>;
       const shown = records.map((record) => String(record.identity));
       const lost = identities.filter((identity) => !shown.includes(identity));
       if (lost.length > 0) {
-        races.fail({
-          check: "concurrent_permission_puts_are_all_listed",
-          title: `${lost.length} of ${identities.length} permissions put at once are missing from the list`,
-          received: `missing ${show(lost)}; listed ${show(shown)}`,
-          documented: "every put answered 200 stored its permission: all are listed",
-        }, listed);
+        races.fail(
+          {
+            check: "concurrent_permission_puts_are_all_listed",
+            title: `${lost.length} of ${identities.length} permissions put at once are not listed`,
+            received: `missing ${show(lost)}; listed ${show(shown)}`,
+            documented: "every put answered 200 stored its permission: all are listed",
+          },
+          listed,
+        );
         return;
       }
       for (const identity of identities) {
         const fetched = t.expectAnswer(await t.api.fetchPermission(map.sid, identity), 200);
-        t.field(fetched, "manage", true, "every permission put at once is fetchable with its flags");
+        t.field(
+          fetched,
+          "manage",
+          true,
+          "every permission put at once is fetchable with its flags",
+        );
       }
       for (const identity of identities) await t.api.deletePermission(map.sid, identity);
     }
@@ -179,21 +209,30 @@ export default [
       });
       for (const answer of answers) t.adoptIfCreated(answer);
       races.judged(answers);
-      for (const answer of answers) t.status(answer, 201, "a map create with a free unique_name is applied");
+      for (const answer of answers)
+        t.status(answer, 201, "a map create with a free unique_name is applied");
       if (races.failed) return;
       const sids = answers.map((answer) => bodyOf(answer)?.sid);
       if (new Set(sids).size !== sids.length) {
-        races.fail({
-          check: "concurrent_maps_get_distinct_sids",
-          title: "Maps created at once were given the same sid",
-          received: `sids ${show(sids)}`,
-          documented: "a sid names one map: maps created at once get distinct sids",
-        }, answers[0]);
+        races.fail(
+          {
+            check: "concurrent_maps_get_distinct_sids",
+            title: "Maps created at once were given the same sid",
+            received: `sids ${show(sids)}`,
+            documented: "a sid names one map: maps created at once get distinct sids",
+          },
+          answers[0],
+        );
         return;
       }
       for (const [i, sid] of sids.entries()) {
         const fetched = t.expectAnswer(await t.api.fetchMap(String(sid)), 200);
-        t.field(fetched, "unique_name", names[i], "every map created at once is fetchable by its sid");
+        t.field(
+          fetched,
+          "unique_name",
+          names[i],
+          "every map created at once is fetchable by its sid",
+        );
       }
       for (const sid of sids) {
         if (typeof sid === "string" && succeeded(await t.api.deleteMap(sid))) t.forgetMap(sid);

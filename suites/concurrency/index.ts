@@ -1,4 +1,5 @@
-// The concurrent behaviours: many clients at once (docs/behaviour-reference.md#concurrent-requests).
+// The concurrent behaviours: many clients at once
+// (docs/behaviour-reference.md#concurrent-requests).
 import conditional from "./conditional.behaviours.ts";
 import creates from "./creates.behaviours.ts";
 import histories from "./histories.behaviours.ts";

@@ -22,7 +22,7 @@ import type { ServiceInput, ServiceOutput } from "../../src/linearizability/inde
 
 /** Rounds per behaviour: a share of --runs (5 at the default 25, 40 at --runs 200). */
 export function roundsFor(runs: number): number {
-  return Math.max(3, Math.ceil(runs / 5));
+  return Math.max(1, Math.ceil(runs / 5));
 }
 
 type Observe = (exchange: Exchange) => ServiceOutput | undefined;
@@ -101,7 +101,10 @@ export class Races {
     const curl =
       exchange === undefined
         ? []
-        : [toCurl(exchange, { accountSid: this.t.accountSid }), `# answered: ${describeAnswer(exchange)}`];
+        : [
+            toCurl(exchange, { accountSid: this.t.accountSid }),
+            `# answered: ${describeAnswer(exchange)}`,
+          ];
     const reproduction = [...curl, "# the round's requests, per client:", timeline.text].join("\n");
     this.t.failWith({ ...found, timeline }, reproduction, exchange);
   }

@@ -30,7 +30,7 @@ describe("politeness", () => {
     expect(limitsFor("http://127.0.0.1:1", 8)).toMatchObject({ clients: 8, mapsAtOnce: 8 });
   });
 
-  it("keeps every map's writes in any second under the limit, bursts going out together", async () => {
+  it("keeps each map's writes in any second under the limit, a burst going together", async () => {
     let now = 0;
     const sentAt: number[] = [];
     const pacer = new MapWritePacer({
@@ -69,15 +69,23 @@ describe("generated programs", () => {
   });
 
   it("refuse a saved program that names a resource outside the universe or an unknown op", () => {
-    const saved = (op: unknown) => ({ behaviour: "SEQ-CONCURRENT", seed: 1, program: { clients: [[op]] } });
-    expect(concurrentCounterexampleProblem(saved({ op: "item.fetch", map: 0, key: UNIVERSE.keys }))).toMatch(
-      /"key" must be a whole number/,
+    const saved = (op: unknown) => ({
+      behaviour: "SEQ-CONCURRENT",
+      seed: 1,
+      program: { clients: [[op]] },
+    });
+    expect(
+      concurrentCounterexampleProblem(saved({ op: "item.fetch", map: 0, key: UNIVERSE.keys })),
+    ).toMatch(/"key" must be a whole number/);
+    expect(concurrentCounterexampleProblem(saved({ op: "item.drop", map: 0 }))).toMatch(
+      /"op" must be/,
     );
-    expect(concurrentCounterexampleProblem(saved({ op: "item.drop", map: 0 }))).toMatch(/"op" must be/);
-    expect(concurrentCounterexampleProblem(saved({ op: "item.update", map: 0, key: 0 }))).toMatch(/ifMatch/);
-    expect(concurrentCounterexampleProblem({ behaviour: "X", seed: 1, program: { clients: [] } })).toMatch(
-      /non-empty/,
+    expect(concurrentCounterexampleProblem(saved({ op: "item.update", map: 0, key: 0 }))).toMatch(
+      /ifMatch/,
     );
+    expect(
+      concurrentCounterexampleProblem({ behaviour: "X", seed: 1, program: { clients: [] } }),
+    ).toMatch(/non-empty/);
   });
 });
 
@@ -96,7 +104,7 @@ describe("shrinking a concurrent program", () => {
     expect([...smallerPrograms({ clients: [[op(0)]] })]).toEqual([]);
   });
 
-  it("keeps the smallest program that still fails on some attempt, within its run budget", async () => {
+  it("keeps the smallest program that fails on some attempt, within its run budget", async () => {
     // Fails whenever client lists hold both k0 and k2, but only on every other attempt.
     let attempt = 0;
     const fails = async (candidate: Program) => {
@@ -107,7 +115,10 @@ describe("shrinking a concurrent program", () => {
     const shrunk = await shrinkProgram(program, program, fails, { attempts: 3, maxRuns: 200 });
     expect(describeProgram(shrunk.program)).toHaveLength(2);
     expect(shrunk.steps).toBeGreaterThan(0);
-    const capped = await shrinkProgram(program, program, async () => undefined, { attempts: 3, maxRuns: 7 });
+    const capped = await shrinkProgram(program, program, async () => undefined, {
+      attempts: 3,
+      maxRuns: 7,
+    });
     expect(capped.runs).toBe(7);
     expect(capped.program).toBe(program);
   });

@@ -9,7 +9,12 @@ import {
 
 type Op = Operation<ServiceInput, ServiceOutput>;
 
-function op(client: number, [call, ret]: [number, number], input: ServiceInput, output?: ServiceOutput): Op {
+function op(
+  client: number,
+  [call, ret]: [number, number],
+  input: ServiceInput,
+  output?: ServiceOutput,
+): Op {
   const timing = { clientId: client, call, input };
   return (output === undefined ? timing : { ...timing, return: ret, output }) as Op;
 }
@@ -78,7 +83,7 @@ describe("the map-by-unique-name model", () => {
     expect(verdict(history)).toBe("linearizable");
   });
 
-  it("refuses a fetch that names another map than the one created, and learns an unseen sid", () => {
+  it("refuses a fetch naming another map than the one created, and learns unseen sids", () => {
     const created = op(1, [0, 1], { ...named, kind: "create" }, { status: 201, sid: "MP1" });
     const other = op(2, [2, 3], { ...named, kind: "fetch" }, { status: 200, sid: "MP9" });
     expect(verdict([created, other])).toBe("violation");
@@ -96,7 +101,12 @@ describe("the service model", () => {
       op(1, [0, 1], { ...item, kind: "create", data: { n: 1 } }, { status: 201, revision: "0" }),
       op(2, [0, 1], { ...perm, kind: "put", flags: rw }, { status: 200, flags: rw }),
       op(3, [0, 1], { ...named, kind: "create" }, { status: 201, sid: "MP7" }),
-      op(1, [2, 3], { ...item, kind: "fetch", via: "list" }, { status: 200, revision: "0", data: { n: 1 } }),
+      op(
+        1,
+        [2, 3],
+        { ...item, kind: "fetch", via: "list" },
+        { status: 200, revision: "0", data: { n: 1 } },
+      ),
     ];
     const result = checkHistory(syncServiceModel, history);
     expect(result.verdict).toBe("linearizable");
@@ -112,6 +122,8 @@ describe("the service model", () => {
     const [violation] = checkHistory(syncServiceModel, history).violations;
     expect(violation?.operations).toEqual([0, 1]);
     expect(violation?.unexplained).toEqual(expect.arrayContaining([1]));
-    expect(syncServiceModel.describe?.(history[1]!.input, history[1]!.output)).toBe("fetch k → 404");
+    expect(syncServiceModel.describe?.(history[1]!.input, history[1]!.output)).toBe(
+      "fetch k → 404",
+    );
   });
 });

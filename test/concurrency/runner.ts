@@ -36,7 +36,9 @@ export async function runConcurrent(
   definitions: readonly BehaviourDefinition[],
   options: ConcurrentRunOptions,
 ): Promise<BehaviourOutcome[]> {
-  const server = await startReferenceServer(options.fault === undefined ? {} : { fault: options.fault });
+  const server = await startReferenceServer(
+    options.fault === undefined ? {} : { fault: options.fault },
+  );
   const client = new HttpClient({
     baseUrl: server.url,
     accountSid: server.accountSid,
@@ -57,7 +59,11 @@ export async function runConcurrent(
     },
   };
   const one = (definition: BehaviourDefinition) =>
-    runBehaviour(definition, { ...environment, api: new SyncMapApi(client, server.serviceSid) }, { timeoutMs: 600_000 });
+    runBehaviour(
+      definition,
+      { ...environment, api: new SyncMapApi(client, server.serviceSid) },
+      { timeoutMs: 600_000 },
+    );
   try {
     if (options.parallel !== false) return await Promise.all(definitions.map(one));
     const outcomes: BehaviourOutcome[] = [];

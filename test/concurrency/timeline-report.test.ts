@@ -8,9 +8,27 @@ import { behaviour, summaryOf } from "../reporters/report-fixtures.ts";
 const item = { resource: "item", map: "MP1", key: "k" } as const;
 /** Two If-Match updates on one revision, both applied: a lost update. */
 const lostUpdate: ServiceOperation[] = [
-  { clientId: "before", call: 0n, return: 1n, input: { ...item, kind: "create", data: 0 }, output: { status: 201, revision: "0" } },
-  { clientId: "c1", call: 2n, return: 9n, input: { ...item, kind: "update", data: 1, ifMatch: "0" }, output: { status: 200, revision: "1" } },
-  { clientId: "c2", call: 3n, return: 8n, input: { ...item, kind: "update", data: 2, ifMatch: "0" }, output: { status: 200, revision: "2" } },
+  {
+    clientId: "before",
+    call: 0n,
+    return: 1n,
+    input: { ...item, kind: "create", data: 0 },
+    output: { status: 201, revision: "0" },
+  },
+  {
+    clientId: "c1",
+    call: 2n,
+    return: 9n,
+    input: { ...item, kind: "update", data: 1, ifMatch: "0" },
+    output: { status: 200, revision: "1" },
+  },
+  {
+    clientId: "c2",
+    call: 3n,
+    return: 8n,
+    input: { ...item, kind: "update", data: 2, ifMatch: "0" },
+    output: { status: 200, revision: "2" },
+  },
 ];
 
 describe("a concurrent failure's timeline", () => {
@@ -22,7 +40,9 @@ describe("a concurrent failure's timeline", () => {
     expect(timeline.text).toMatch(/^! #\d update k 1 if-match 0 → 200 @1/m);
     expect(timeline.text).toContain("not linearizable");
     expect(isInlineSafeSvg(timeline.svg)).toBe(true);
-    expect(timelineLines(timeline, "  ").every((line) => line === "" || line.startsWith("  "))).toBe(true);
+    expect(
+      timelineLines(timeline, "  ").every((line) => line === "" || line.startsWith("  ")),
+    ).toBe(true);
   });
 
   const failure = {
@@ -34,7 +54,9 @@ describe("a concurrent failure's timeline", () => {
   };
 
   it("shows in report.html as an inline SVG and in report.md as text", () => {
-    const summary = summaryOf([behaviour({ id: "SEQ-CONCURRENT", status: "failed", failures: [failure] })]);
+    const summary = summaryOf([
+      behaviour({ id: "SEQ-CONCURRENT", status: "failed", failures: [failure] }),
+    ]);
     const html = renderHtml(summary);
     expect(html).toContain('<figure class="timeline" data-timeline="svg"><svg');
     expect(renderMarkdown(summary)).toContain("client c1");
@@ -43,7 +65,11 @@ describe("a concurrent failure's timeline", () => {
   it("never inlines an SVG a tampered summary carries, but still shows the text", () => {
     const hostile = { ...timeline, svg: '<svg onload="alert(1)"></svg>' };
     const summary = summaryOf([
-      behaviour({ id: "SEQ-CONCURRENT", status: "failed", failures: [{ ...failure, timeline: hostile }] }),
+      behaviour({
+        id: "SEQ-CONCURRENT",
+        status: "failed",
+        failures: [{ ...failure, timeline: hostile }],
+      }),
     ]);
     const html = renderHtml(summary);
     expect(html).not.toContain("onload");

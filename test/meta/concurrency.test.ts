@@ -44,7 +44,12 @@ describe("a saved concurrent counterexample", () => {
 
   it("replays: reproduced where the race is, not reproduced on the clean server", async () => {
     const fault = concurrencyFaults.find((f) => f.id === "item-key-checked-before-wait")!;
-    const [outcome] = await runConcurrent([histories], { fault, runs: 25, seed: SEED, artefactDir: dir });
+    const [outcome] = await runConcurrent([histories], {
+      fault,
+      runs: 25,
+      seed: SEED,
+      artefactDir: dir,
+    });
     expect(outcome?.outcome).toBe("failed");
     const [file] = readdirSync(join(dir, "counterexamples"));
     const saved = readCounterexample(join(dir, "counterexamples", file!));
@@ -60,8 +65,14 @@ async function replayOn(saved: ReturnType<typeof readCounterexample>, fault: Fau
   const server = await startReferenceServer(fault === undefined ? {} : { fault });
   try {
     const args = ["--base-url", server.url, "--account-sid", server.accountSid];
-    const { config } = parseRunArgs([...args, "--auth-token", server.authToken, "--service-sid", server.serviceSid], {});
-    return await replayCounterexample(withTarget({ ...config, runPrefix: "smc-replay-test-" }, server.url, server), saved);
+    const { config } = parseRunArgs(
+      [...args, "--auth-token", server.authToken, "--service-sid", server.serviceSid],
+      {},
+    );
+    return await replayCounterexample(
+      withTarget({ ...config, runPrefix: "smc-replay-test-" }, server.url, server),
+      saved,
+    );
   } finally {
     await server.close();
   }

@@ -83,7 +83,8 @@ export function describePermissionOperation(
   const flags = input.kind === "put" ? ` ${stateOf(input.flags) ?? "---"}` : "";
   const asked = `${verb} permission ${input.identity}${flags}`;
   if (output === undefined) return `${asked} → ?`;
-  const shown = output.flags === undefined || input.kind === "put" ? "" : ` ${stateOf(output.flags) ?? "---"}`;
+  const shown =
+    output.flags === undefined || input.kind === "put" ? "" : ` ${stateOf(output.flags) ?? "---"}`;
   return `${asked} → ${output.status}${shown}`;
 }
 
