@@ -80,7 +80,7 @@ export async function replayConcurrent(
     for (const sid of made) await api.deleteMap(sid);
     await client.close();
   }
-  const swept = await sweep(config, []);
+  const swept = await sweep(config);
   if (swept.leaks > 0)
     lines.push(`warning: ${swept.leaks} map(s) named ${config.runPrefix}… could not be deleted`);
   if (brokenReason !== undefined) {
