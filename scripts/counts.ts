@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { DEFAULT_CATALOGUE_DIR, loadCatalogue } from "../src/catalogue/catalogue.ts";
 import { SYNC_MAP_OPERATION_IDS } from "../src/spec/index.ts";
 import { faults } from "../fixtures/faults/index.ts";
+import { concurrencyFaults } from "../fixtures/faults/concurrency/index.ts";
 import { variants } from "../fixtures/variants/index.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -21,6 +22,7 @@ const GROUP_FILES: Readonly<Record<string, string>> = {
   permissions: "30-permissions.yaml",
   sequences: "40-sequences.yaml",
   trust: "60-trust.yaml",
+  concurrency: "70-concurrency.yaml",
 };
 
 function countBehaviours(counts: Record<string, number>): void {
@@ -45,6 +47,7 @@ export function computeCounts(): Readonly<Record<string, number>> {
   countBehaviours(counts);
   counts.faults = faults.length;
   counts["faults.sequence"] = faults.filter((fault) => fault.behaviour.startsWith("SEQ-")).length;
+  counts["faults.race"] = concurrencyFaults.length;
   counts.variants = variants.length;
   counts.operations = SYNC_MAP_OPERATION_IDS.length;
   return Object.freeze(counts);
