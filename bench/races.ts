@@ -85,8 +85,13 @@ function median(values: number[]): number {
 
 async function catchRates(): Promise<unknown> {
   const rows = [];
+  const faults = process.env.BENCH_FAULTS?.split(",");
   for (const fault of concurrencyFaults) {
-    const behaviours = [...new Set([fault.behaviour, "SEQ-CONCURRENT"])];
+    if (faults !== undefined && !faults.includes(fault.id)) continue;
+    const only = process.env.BENCH_ONLY;
+    const behaviours = [...new Set([fault.behaviour, "SEQ-CONCURRENT"])].filter(
+      (id) => only === undefined || id === only,
+    );
     for (const behaviourId of behaviours) {
       const tries: number[] = [];
       for (let seed = 1; seed <= SEEDS; seed++)

@@ -53,13 +53,13 @@ export const FINAL_READER = "after";
 export const SETUP_WRITER = "before";
 
 /**
- * What exists when the clients start: the first key of each map, the first identity's
- * permission and a map under the first unique_name, every client knowing their revisions,
- * so clients that start together race on them at once (the others start absent).
+ * What exists when the clients start: the first key of the first map, the first identity's
+ * permission and a map under the first unique_name, every client knowing the item's revision,
+ * so clients that start together race on them at once; everything else starts absent, for
+ * creates to race on.
  */
 const SETUP: readonly ProgramOp[] = [
   { op: "item.create", map: 0, key: 0 },
-  { op: "item.create", map: 1, key: 0 },
   { op: "permission.put", identity: 0, flags: "rw-" },
   { op: "map.create", name: 0 },
 ];

@@ -46,8 +46,8 @@ export interface ProgramShape {
 const flags = fc.constantFrom("rwm", "r--", "-w-", "rw-", "---", "r-m");
 const ifMatch = fc.constantFrom<IfMatchChoice>("seen", "seen", "none", "first-seen");
 
-function itemOps(keys: number): fc.Arbitrary<ProgramOp> {
-  const map = fc.integer({ min: 0, max: UNIVERSE.maps - 1 });
+function itemOps(keys: number, maps: number = UNIVERSE.maps): fc.Arbitrary<ProgramOp> {
+  const map = fc.integer({ min: 0, max: maps - 1 });
   const key = fc.integer({ min: 0, max: keys - 1 });
   return fc.oneof(
     { weight: 3, arbitrary: fc.record({ op: fc.constant("item.create" as const), map, key }) },
@@ -92,26 +92,45 @@ function mapOps(): fc.Arbitrary<ProgramOp> {
 /**
  * Each program leans on one area (or mixes them): clients that share a few resources meet
  * on them, which is what finds a race; a mixed program finds interference between areas.
+ * Half the programs open with a burst: every client's first request is of one kind (all
+ * update, all create a map…), sent at the same moment, since a race needs two conflicting
+ * writes inside one window; the rest of each client's list is drawn freely.
  */
 export function programArbitrary(shape: ProgramShape): fc.Arbitrary<Program> {
   const areas: Record<string, fc.Arbitrary<ProgramOp>> = {
-    hot: itemOps(1),
+    // The one item that exists when clients start, and whose revision they all know.
+    hot: itemOps(1, 1),
     items: itemOps(UNIVERSE.keys),
     permissions: permissionOps(),
     maps: mapOps(),
     mixed: fc.oneof(itemOps(UNIVERSE.keys), permissionOps(), mapOps()),
   };
-  const clients = fc.integer({ min: 2, max: Math.max(2, shape.maxClients) });
+  const most = Math.max(2, shape.maxClients);
+  // Many clients find races sooner: the largest count is drawn as often as all others.
+  const clients = fc.oneof(fc.constant(most), fc.integer({ min: 2, max: most }));
   const opsPerClient = Math.max(1, shape.maxOpsPerClient);
+  const area = fc.constantFrom(...Object.keys(areas));
   return fc
-    .tuple(fc.constantFrom(...Object.keys(areas)), clients)
-    .chain(([area, count]) =>
-      fc.array(fc.array(areas[area]!, { minLength: 1, maxLength: opsPerClient }), {
-        minLength: count,
-        maxLength: count,
-      }),
-    )
-    .map((lists) => ({ clients: lists }));
+    .tuple(area, clients, fc.boolean())
+    .chain(([name, count, burst]) => {
+      const ops = areas[name]!;
+      const rest = fc.array(ops, { maxLength: opsPerClient - 1 });
+      const firsts = burst
+        ? ops.chain((kind) => fc.array(sameKind(ops, kind), { minLength: count, maxLength: count }))
+        : fc.array(ops, { minLength: count, maxLength: count });
+      return fc.tuple(firsts, fc.array(rest, { minLength: count, maxLength: count }));
+    })
+    .map(([firsts, rests]) => ({
+      clients: firsts.map((first, i) => [first, ...(rests[i] ?? [])]),
+    }));
+}
+
+/** Operations of the same kind as `kind` (their resource and If-Match still vary). */
+function sameKind(ops: fc.Arbitrary<ProgramOp>, kind: ProgramOp): fc.Arbitrary<ProgramOp> {
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.constant(kind) },
+    { weight: 3, arbitrary: ops.filter((op) => op.op === kind.op) },
+  );
 }
 
 export function operationCount(program: Program): number {
