@@ -2,7 +2,7 @@
 // runs and not others, so a smaller program counts as failing when any of a few runs of it
 // fails; the search is greedy (drop a client, then single operations) and stops at a budget
 // of runs, keeping the smallest program seen failing and the execution that showed it.
-import type { Program } from "./program.ts";
+import type { Program, ProgramOp } from "./program.ts";
 
 export interface ShrinkOptions {
   /** Runs of one candidate before it counts as passing. */
@@ -19,7 +19,8 @@ export interface Shrunk<Failing> {
   readonly runs: number;
 }
 
-export const DEFAULT_SHRINK: ShrinkOptions = { attempts: 3, maxRuns: 80 };
+/** A race shows on most runs of a program that has it: two tries, then the next candidate. */
+export const DEFAULT_SHRINK: ShrinkOptions = { attempts: 2, maxRuns: 100 };
 
 /** `fails` runs a program once and returns its failing execution, or undefined. */
 export async function shrinkProgram<Failing>(
@@ -54,25 +55,55 @@ export async function shrinkProgram<Failing>(
   return { ...best, steps, runs };
 }
 
-/** Every program one step smaller: without one client, or without one operation. */
+/**
+ * Programs smaller than `program`, biggest cuts first (as ddmin does): half the clients, one
+ * client, the later half of a client's operations, one operation. Never an empty program.
+ */
 export function* smallerPrograms(program: Program): Generator<Program> {
   const { clients } = program;
+  const seen = new Set<string>();
+  const fresh = (candidate: Program): boolean => {
+    const key = JSON.stringify(candidate.clients);
+    if (seen.has(key) || candidate.clients.length === 0) return false;
+    seen.add(key);
+    return true;
+  };
+  const keep = (picked: (index: number) => boolean): Program => ({
+    clients: clients.filter((_, i) => picked(i)),
+  });
+  if (clients.length > 3) {
+    const half = Math.ceil(clients.length / 2);
+    for (const candidate of [keep((i) => i < half), keep((i) => i >= half)]) {
+      if (fresh(candidate)) yield candidate;
+    }
+  }
   if (clients.length > 1) {
     for (let c = 0; c < clients.length; c++) {
-      yield { clients: clients.filter((_, i) => i !== c) };
+      const candidate = keep((i) => i !== c);
+      if (fresh(candidate)) yield candidate;
+    }
+  }
+  const withOps = (c: number, ops: readonly ProgramOp[]): Program => ({
+    clients:
+      ops.length === 0
+        ? clients.filter((_, i) => i !== c)
+        : clients.map((list, i) => (i === c ? ops : list)),
+  });
+  for (let c = 0; c < clients.length; c++) {
+    const ops = clients[c]!;
+    if (ops.length > 2) {
+      const candidate = withOps(c, ops.slice(0, Math.ceil(ops.length / 2)));
+      if (fresh(candidate)) yield candidate;
     }
   }
   for (let c = 0; c < clients.length; c++) {
     const ops = clients[c]!;
     for (let o = 0; o < ops.length; o++) {
-      const fewer = ops.filter((_, i) => i !== o);
-      if (fewer.length === 0 && clients.length === 1) continue;
-      yield {
-        clients:
-          fewer.length === 0
-            ? clients.filter((_, i) => i !== c)
-            : clients.map((list, i) => (i === c ? fewer : list)),
-      };
+      const candidate = withOps(
+        c,
+        ops.filter((_, i) => i !== o),
+      );
+      if (fresh(candidate)) yield candidate;
     }
   }
 }

@@ -93,15 +93,21 @@ describe("shrinking a concurrent program", () => {
   const op = (key: number) => ({ op: "item.fetch", map: 0, key }) as const;
   const program: Program = { clients: [[op(0), op(1)], [op(2)], [op(0), op(2)]] };
 
-  it("tries every program one client or one operation smaller, never an empty one", () => {
+  it("tries smaller programs, biggest cuts first, each once, never an empty one", () => {
     const smaller = [...smallerPrograms(program)];
-    expect(smaller).toHaveLength(3 + 5);
+    // Three clients gone one at a time, then five single operations, one of which is a
+    // client's only operation (the same program as that client gone: tried once).
+    expect(smaller).toHaveLength(3 + 5 - 1);
+    expect(new Set(smaller.map((p) => JSON.stringify(p))).size).toBe(smaller.length);
     for (const candidate of smaller) {
-      const size = candidate.clients.flat().length;
-      expect(size).toBeLessThan(5);
+      expect(candidate.clients.flat().length).toBeLessThan(5);
       expect(candidate.clients.every((ops) => ops.length > 0)).toBe(true);
     }
     expect([...smallerPrograms({ clients: [[op(0)]] })]).toEqual([]);
+    const four: Program = { clients: [[op(0), op(1), op(2)], [op(1)], [op(2)], [op(0)]] };
+    const [firstHalf, secondHalf] = smallerPrograms(four);
+    expect(firstHalf?.clients).toEqual(four.clients.slice(0, 2));
+    expect(secondHalf?.clients).toEqual(four.clients.slice(2));
   });
 
   it("keeps the smallest program that fails on some attempt, within its run budget", async () => {
