@@ -37,6 +37,8 @@ export interface FuzzRunResult {
   readonly failures: readonly FailureGroup[];
   /** Cases the harness could not send (a fixture it could not create), with why. */
   readonly harnessErrors: readonly string[];
+  /** Maps the run created and could not delete. */
+  readonly leakedSids: readonly string[];
 }
 
 /** A case judged: its failing observations, and the ids of the checks that ran. */
@@ -119,7 +121,7 @@ export async function runFuzz(
       }),
     );
   }
-  await executor.release();
+  const leakedSids = await executor.release();
   return {
     cases: plan.cases.length,
     casesByPhase,
@@ -128,6 +130,7 @@ export async function runFuzz(
     checks,
     failures: groups.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)),
     harnessErrors,
+    leakedSids,
   };
 }
 

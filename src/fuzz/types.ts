@@ -91,7 +91,8 @@ export interface FuzzExecutor {
   provide(needs: readonly FixtureKind[]): Promise<Fixtures>;
   send(request: WireRequest, operationId: string): Promise<Exchange>;
   snapshot(scope: SnapshotScope): Promise<Snapshot>;
-  release(): Promise<void>;
+  /** Deletes what the executor and the cases created; answers the maps it could not delete. */
+  release(): Promise<readonly string[]>;
   /** Every request sent so far, fixtures and snapshots included. */
   requestCount(): number;
 }
