@@ -24,6 +24,8 @@ export const SMC_ERROR_CODES = [
   "SMC_ERR_UNREACHABLE",
   /** The target refuses the credentials (HarnessError, from the pre-flight). */
   "SMC_ERR_CREDENTIALS",
+  /** A resource a check needs could not be made on the target, so the check cannot run. */
+  "SMC_ERR_FIXTURE",
   /** Anything else the harness could not do: a bug of ours or of a tool we drive. */
   "SMC_ERR_INTERNAL",
 ] as const;
@@ -49,6 +51,7 @@ export const HARNESS_ERROR_CODES = [
   "SMC_ERR_CATALOGUE",
   "SMC_ERR_UNREACHABLE",
   "SMC_ERR_CREDENTIALS",
+  "SMC_ERR_FIXTURE",
   "SMC_ERR_INTERNAL",
 ] as const satisfies readonly SmcErrorCode[];
 

@@ -1,5 +1,6 @@
 // What a run (or a merge) prints on stdout: the verdict, then what failed and why.
 import type { Summary } from "../../reporters/summary.ts";
+import { formatVerdict } from "../../reporters/verdict.ts";
 
 export function progressPrinter(progress: {
   readonly total: number;
@@ -12,42 +13,7 @@ export function progressPrinter(progress: {
   };
 }
 
-const STATUSES_IN_TOTALS = ["passed", "failed", "warned", "skipped", "waived"] as const;
-
+/** The verdict is written by the reporters' formatter, so run and merge print it alike. */
 export function printVerdict(summary: Summary, file: string, hint?: string): void {
-  const { totals, target, shard } = summary;
-  const counts = STATUSES_IN_TOTALS.map((status) => `${totals[status]} ${status}`).join(", ");
-  const seconds = (summary.durationMs / 1000).toFixed(1);
-  const embedded = target.embedded ? " (embedded reference server)" : "";
-  const lines = [
-    `sync-map-conformance ${summary.tool.version}: ${target.baseUrl}${embedded}`,
-    `${totals.behaviours} behaviours: ${counts}; ` +
-      `${summary.requests} requests, ${summary.leaks} leaks, ${seconds} s`,
-  ];
-  if (hint !== undefined) lines.push(`hint: ${hint}`);
-  if (shard !== undefined) {
-    const join = "join the shards with `sync-map-conformance merge DIR...`";
-    lines.push(`shard ${shard.index}/${shard.count}: only this shard's behaviours; ${join}`);
-  }
-  for (const behaviour of summary.behaviours) {
-    if (behaviour.status !== "failed" && behaviour.status !== "warned") continue;
-    const label = behaviour.status === "failed" ? "FAILED" : "WARNED";
-    lines.push(`${label} ${behaviour.id} (${behaviour.level}): ${behaviour.statement}`);
-    for (const found of behaviour.failures.slice(0, 3)) {
-      lines.push(`  - ${found.message}`);
-      if (found.sequence !== undefined) {
-        lines.push(
-          `    seed ${found.sequence.seed}, path "${found.sequence.path}":`,
-          ...found.sequence.script.map((step) => `      ${step}`),
-        );
-        if (found.sequence.file !== undefined)
-          lines.push(`    replay: npx sync-map-conformance replay ${found.sequence.file}`);
-      }
-    }
-  }
-  for (const gap of summary.spec.gaps) lines.push(`spec ${summary.spec.source} ${gap}`);
-  for (const { topic, readings } of summary.readings)
-    lines.push(`reading: ${topic} = ${readings.join(", ")}`);
-  lines.push(`report: ${file}`);
-  process.stdout.write(`${lines.join("\n")}\n`);
+  process.stdout.write(formatVerdict(summary, file, hint));
 }

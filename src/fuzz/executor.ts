@@ -61,7 +61,7 @@ export function createApiExecutor(api: SyncMapApi, options: ApiExecutorOptions):
     const status = exchange.response?.status ?? 0;
     if (status >= 300 || typeof sid !== "string") {
       throw new HarnessError(
-        "SMC_ERR_INTERNAL",
+        "SMC_ERR_FIXTURE",
         `could not create the ${what} a case needs: ${status}`,
       );
     }
@@ -72,7 +72,7 @@ export function createApiExecutor(api: SyncMapApi, options: ApiExecutorOptions):
     const status = exchange.response?.status ?? 0;
     if (status < 200 || status >= 300) {
       throw new HarnessError(
-        "SMC_ERR_INTERNAL",
+        "SMC_ERR_FIXTURE",
         `could not create the ${what} a case needs: ${status}`,
       );
     }

@@ -55,7 +55,7 @@ export function proveBehaviours(title: string, definitions: readonly BehaviourDe
     const { profile } = inject("smcTarget");
     for (const definition of definitions) {
       const entry = catalogue.get(definition.id);
-      if (entry === undefined) throw new Error(`behaviour ${definition.id} is not in spec/behaviours.yaml`);
+      if (entry === undefined) throw new Error(`behaviour ${definition.id} is not in the catalogue (spec/behaviours/*.yaml)`);
       const title = `${entry.id}: ${entry.statement}`;
       // Outside the profile: vitest reports it skipped and no request is sent; the
       // summary names the reason from the catalogue.

@@ -2,7 +2,7 @@ import { behaviour } from "../../src/behaviours/define.ts";
 import type { BehaviourContext } from "../../src/behaviours/context.ts";
 import { itemKeyArbitrary } from "../../src/arbitraries/index.ts";
 import { CODE, KEY_LENGTH_ACCEPTED, KEY_LENGTH_REFUSED_ABOVE } from "../../src/spec/documented.ts";
-import { lengthReading } from "../shared/helpers.ts";
+import { lengthReading } from "../common/helpers.ts";
 import { fetchedItem, newItem, walkItems } from "./support.ts";
 
 /** Spaces and characters outside ASCII, in the middle and at the edges of a key. */

@@ -5,8 +5,8 @@ import { pageUrlsCarryFilters } from "../../src/checks/pagingFilters.ts";
 import type { Exchange } from "../../src/http/exchange.ts";
 import type { Query } from "../../src/http/syncApi.ts";
 import { DEFAULT_PAGE_SIZE } from "../../src/spec/documented.ts";
-import { walkEnded } from "../shared/helpers.ts";
-import { LAST_PAGE_DOCUMENTED } from "../shared/walk.ts";
+import { walkEnded } from "../common/helpers.ts";
+import { LAST_PAGE_DOCUMENTED } from "../common/walk.ts";
 import { listedKeys, seedKeys, walkItems } from "./support.ts";
 
 /**

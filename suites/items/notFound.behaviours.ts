@@ -1,5 +1,5 @@
 import { behaviour } from "../../src/behaviours/define.ts";
-import { unknownMapSid } from "../shared/helpers.ts";
+import { unknownMapSid } from "../common/helpers.ts";
 
 const lost = { Data: JSON.stringify({ lost: true }) };
 

@@ -10,8 +10,8 @@ import { show } from "../../src/checks/failure.ts";
 import type { FormValue } from "../../src/http/client.ts";
 import type { Json } from "../../src/http/json.ts";
 import type { Query } from "../../src/http/syncApi.ts";
-import { walkPages, type PageWalk } from "../shared/walk.ts";
-import { servicePath } from "../shared/helpers.ts";
+import { walkPages, type PageWalk } from "../common/walk.ts";
+import { servicePath } from "../common/helpers.ts";
 
 type Form = Readonly<Record<string, FormValue>>;
 

@@ -1,7 +1,7 @@
 import { behaviour } from "../../src/behaviours/define.ts";
 import { CREATED_BY_REST } from "../../src/spec/documented.ts";
 import { show } from "../../src/checks/failure.ts";
-import { servicePath } from "../shared/helpers.ts";
+import { servicePath } from "../common/helpers.ts";
 
 export default [
   behaviour("MAP-CREATE-SCHEMA", async (t) => {

@@ -2,7 +2,7 @@ import { behaviour } from "../../src/behaviours/define.ts";
 import { show } from "../../src/checks/failure.ts";
 import { parseTwilioDate } from "../../src/checks/dates.ts";
 import { DISTINGUISHABLE_DELAY_MS } from "../../src/spec/documented.ts";
-import { unknownMapSid } from "../shared/helpers.ts";
+import { unknownMapSid } from "../common/helpers.ts";
 
 /** What a fetch must report as the create answer did. */
 const STABLE_FIELDS = [

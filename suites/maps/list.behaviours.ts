@@ -1,8 +1,8 @@
 import { behaviour } from "../../src/behaviours/define.ts";
 import type { BehaviourContext } from "../../src/behaviours/context.ts";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE_ALL_READINGS } from "../../src/spec/documented.ts";
-import { walkEnded } from "../shared/helpers.ts";
-import { walkPages, type PageWalk } from "../shared/walk.ts";
+import { walkEnded } from "../common/helpers.ts";
+import { walkPages, type PageWalk } from "../common/walk.ts";
 
 /** Enough pages for a target holding thousands of foreign maps, yet bounded. */
 const MAX_PAGES = 2_000;

@@ -6,7 +6,7 @@ import {
   UNIQUE_NAME_LENGTH_ACCEPTED,
   UNIQUE_NAME_LENGTH_REFUSED_ABOVE,
 } from "../../src/spec/documented.ts";
-import { lengthReading, sidLikeName } from "../shared/helpers.ts";
+import { lengthReading, sidLikeName } from "../common/helpers.ts";
 
 const THAT_MAP = "the map that carries that unique_name";
 const ADDRESSABLE = "a map is addressable by its unique_name";

@@ -1,6 +1,6 @@
 import { behaviour } from "../../src/behaviours/define.ts";
 import type { BehaviourContext } from "../../src/behaviours/context.ts";
-import { servicePath } from "../shared/helpers.ts";
+import { servicePath } from "../common/helpers.ts";
 import { checkFlags, fetchGranted, grant, walkPermissions, type Flags } from "./support.ts";
 
 /** Spaces and characters beyond ASCII inside the identity (trimming is not documented). */

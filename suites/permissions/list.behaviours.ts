@@ -1,6 +1,6 @@
 import { behaviour } from "../../src/behaviours/define.ts";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE_ALL_READINGS } from "../../src/spec/documented.ts";
-import { walkEnded } from "../shared/helpers.ts";
+import { walkEnded } from "../common/helpers.ts";
 import { grant, walkPermissions, type Flags } from "./support.ts";
 
 const SOME_FLAGS: Flags = { read: true, write: false, manage: false };

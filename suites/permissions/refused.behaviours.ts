@@ -1,6 +1,6 @@
 import { behaviour } from "../../src/behaviours/define.ts";
 import { errorCodeOf } from "../../src/checks/errorBody.ts";
-import { unknownMapSid } from "../shared/helpers.ts";
+import { unknownMapSid } from "../common/helpers.ts";
 import { ALL_TRUE, FLAG_NAMES, FORM_NAME, fetchGranted, flagForm, grant } from "./support.ts";
 
 const NOT_A_BOOLEAN = "maybe";

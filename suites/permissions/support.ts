@@ -1,7 +1,7 @@
 // What the PERM behaviours share: flags as the documents send them, granting a
 // permission, and walking a map's permission list. Every map here is the behaviour's
 // own fresh map, so its list holds only the identities the behaviour granted.
-import { walkPages, type PageWalk } from "../shared/walk.ts";
+import { walkPages, type PageWalk } from "../common/walk.ts";
 import type { Answer, BehaviourContext } from "../../src/behaviours/context.ts";
 
 export interface Flags {

@@ -1,6 +1,6 @@
 import { behaviour } from "../../src/behaviours/define.ts";
 import type { Answer, BehaviourContext } from "../../src/behaviours/context.ts";
-import { servicePath } from "../shared/helpers.ts";
+import { servicePath } from "../common/helpers.ts";
 import {
   checkFlags,
   describeFlags,
