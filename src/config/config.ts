@@ -24,6 +24,8 @@ export interface Config extends Credentials {
   readonly seed: number;
   /** Generated command sequences per model-based behaviour (--runs). */
   readonly runs: number;
+  /** Generated cases per operation in the fuzz phase (--fuzz-runs). */
+  readonly fuzzRuns: number;
   readonly reportDir: string;
   /** Every name the run gives a resource starts with this, so cleanup can find them. */
   readonly runPrefix: string;
@@ -45,7 +47,7 @@ export interface Shard {
   readonly count: number;
 }
 
-export { DEFAULT_RUNS } from "./cli-options.ts";
+export { DEFAULT_FUZZ_RUNS, DEFAULT_RUNS } from "./cli-options.ts";
 /** A bad option or value: the CLI turns it into exit 2 with its one-line message. */
 export { ConfigError };
 
@@ -76,6 +78,7 @@ export function parseRunArgs(argv: readonly string[], env: NodeJS.ProcessEnv): P
     600_000,
   ) as number;
   const runs = parseInteger("--runs", text("runs"), 1, 100_000) as number;
+  const fuzzRuns = parseInteger("--fuzz-runs", text("fuzz-runs"), 0, 100_000) as number;
 
   const accountSid = text("account-sid") ?? "";
   const authToken = text("auth-token") ?? "";
@@ -99,6 +102,7 @@ export function parseRunArgs(argv: readonly string[], env: NodeJS.ProcessEnv): P
     specFile: specFile === undefined ? undefined : resolve(specFile),
     seed,
     runs,
+    fuzzRuns,
     reportDir: text("report-dir") as string,
     runPrefix: `smc-${seed.toString(36)}-${randomBytes(3).toString("hex")}-`,
     requestTimeoutMs,

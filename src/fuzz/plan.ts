@@ -1,6 +1,7 @@
 // The plan: every case the fuzz phase sends, decided before the first request so it
 // can be counted, printed and replayed from the seed. Coverage and syntax cases are
 // enumerated; `runs` bounds the generated (positive + negative) cases per operation.
+import { DEFAULT_FUZZ_RUNS } from "../config/cli-options.ts";
 import type { SpecCatalog } from "../spec/index.ts";
 import { buildCase } from "./cases.ts";
 import { coverageDrafts } from "./coverage.ts";
@@ -10,8 +11,8 @@ import { describeSurfaces } from "./surface.ts";
 import { syntaxCases } from "./syntax.ts";
 import type { FuzzCase, FuzzPhase, FuzzPlan } from "./types.ts";
 
-/** Generated cases per operation by default: the whole default plan runs in about a second. */
-export const DEFAULT_FUZZ_RUNS = 10;
+/** Generated cases per operation by default (--fuzz-runs), defined with the CLI option. */
+export { DEFAULT_FUZZ_RUNS };
 
 export interface PlanOptions {
   readonly seed: number;

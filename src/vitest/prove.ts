@@ -21,7 +21,7 @@ import type { SpecCatalog } from "../spec/index.ts";
 import { formatOutcome } from "./format.ts";
 import type { BehaviourMeta } from "./target.ts";
 
-const FEATURE_OF_RESOURCE = { map: "Maps", item: "Map Items", permission: "Map Permissions" } as const;
+const FEATURE_OF_RESOURCE = { map: "Maps", item: "Map Items", permission: "Map Permissions", api: "Every operation" } as const;
 
 // The CLI runs every file in one worker without isolation: compile the spec and read
 // the catalogue once per worker, not once per file.
@@ -77,6 +77,7 @@ export function proveBehaviours(title: string, definitions: readonly BehaviourDe
             runPrefix: target.runPrefix,
             seed: target.seed,
             runs: target.runs,
+            ...(target.fuzzRuns === undefined ? {} : { fuzzRuns: target.fuzzRuns }),
             artefactDir: target.reportDir,
           },
         };

@@ -1,0 +1,104 @@
+// The schema-derived fuzz phase (FUZZ-*): requests derived from the document for every
+// operation (boundary values, generated valid and invalid inputs, malformed syntax),
+// sent once per run (./phase.ts), each answer held to the generic checks. Each behaviour
+// reports the defects of the checks it owns, one failure per defect: the group's
+// smallest (shrunk) input, its curl reproduction, and how many answers it stands for.
+import { behaviour } from "../../src/behaviours/define.ts";
+import type { BehaviourDefinition } from "../../src/behaviours/define.ts";
+import { BehaviourSkipped } from "../../src/behaviours/context.ts";
+import type { BehaviourContext } from "../../src/behaviours/context.ts";
+import { responseMatchesSchema } from "../../src/checks/schema.ts";
+import {
+  errorBodyMatchesSchema,
+  invalidInputIsNotApplied,
+  invalidInputIsRefused,
+  notAServerError,
+  statusIsDocumentedForOperation,
+  validInputIsAccepted,
+  writtenDataIsEchoed,
+} from "../../src/fuzz/index.ts";
+import type { FailureGroup, FuzzCase } from "../../src/fuzz/index.ts";
+import { describeAnswer } from "../../src/http/exchange.ts";
+import { describePhase, fuzzPhase } from "./phase.ts";
+import type { FuzzPhaseResult } from "./phase.ts";
+
+interface FuzzClaim {
+  /** The generic checks whose failures are this behaviour's. */
+  readonly checks: readonly string[];
+  /** Skips the behaviour (with the reason) when the plan has no case it can judge. */
+  readonly judges?: (fuzzCase: FuzzCase) => boolean;
+  readonly nothingToJudge?: string;
+  /** Prints what the phase sent (once per run: the behaviour that judges every answer). */
+  readonly describes?: boolean;
+}
+
+function fuzzBehaviour(id: string, claim: FuzzClaim): BehaviourDefinition {
+  return behaviour(id, async (t) => {
+    const phase = await fuzzPhase(t);
+    if (phase.sentBy === t.behaviourId) t.noteLeaked(phase.leakedSids);
+    if (phase.harnessErrors.length === phase.cases && phase.cases > 0) {
+      throw new Error(`the fuzz phase could not send a single case: ${phase.harnessErrors[0]}`);
+    }
+    if (claim.judges !== undefined && !phase.plan.cases.some(claim.judges)) {
+      throw new BehaviourSkipped(claim.nothingToJudge ?? "the document lets the phase derive no case");
+    }
+    if (claim.describes === true) describeRun(t, phase);
+    for (const group of phase.failures) {
+      if (claim.checks.includes(group.check)) record(t, group, phase);
+    }
+  });
+}
+
+/** The run's output names the phase's size and anything it could not send or derive. */
+function describeRun(t: BehaviourContext, phase: FuzzPhaseResult): void {
+  t.reading("fuzz phase", describePhase(phase));
+  for (const gap of phase.plan.gaps) t.reading("fuzz phase could not derive", gap);
+  if (phase.harnessErrors.length > 0) {
+    const count = `${phase.harnessErrors.length} of ${phase.cases} cases`;
+    t.reading("fuzz cases not sent", `${count}, e.g. ${phase.harnessErrors[0]}`);
+  }
+}
+
+/** One defect: the shrunk example's verdict, its curl, and how to generate it again. */
+function record(t: BehaviourContext, group: FailureGroup, phase: FuzzPhaseResult): void {
+  const { check, title, received, documented, reproduction, evidence } = group.failure;
+  const { fuzzCase, exchange } = group.example;
+  const lines = [
+    reproduction ?? "",
+    `# answered: ${describeAnswer(exchange)}`,
+    `# fuzz case ${fuzzCase.id} (${fuzzCase.phase}: ${fuzzCase.reason}); ` +
+      `${group.count} answer${group.count === 1 ? "" : "s"} like it; ` +
+      `again with --seed ${phase.plan.seed} --fuzz-runs ${phase.plan.runs}`,
+  ];
+  const found = { check, title, received, documented, ...(evidence === undefined ? {} : { evidence }) };
+  t.failWith(found, lines.join("\n"));
+}
+
+const sendsData = (fuzzCase: FuzzCase) =>
+  (fuzzCase.request.form ?? []).some(([name]) => name === "Data");
+
+export default [
+  fuzzBehaviour("FUZZ-NO-SERVER-ERROR", { checks: [notAServerError.id], describes: true }),
+  fuzzBehaviour("FUZZ-STATUS-DOCUMENTED", { checks: [statusIsDocumentedForOperation.id] }),
+  fuzzBehaviour("FUZZ-SCHEMA", { checks: [errorBodyMatchesSchema.id, responseMatchesSchema.id] }),
+  fuzzBehaviour("FUZZ-VALID-ACCEPTED", {
+    checks: [validInputIsAccepted.id],
+    judges: (fuzzCase) => fuzzCase.expect === "accepted",
+    nothingToJudge: "the document lets the phase derive no request that must be accepted",
+  }),
+  fuzzBehaviour("FUZZ-INVALID-REFUSED", {
+    checks: [invalidInputIsRefused.id],
+    judges: (fuzzCase) => fuzzCase.expect === "refused",
+    nothingToJudge: "the document lets the phase derive no request that must be refused",
+  }),
+  fuzzBehaviour("FUZZ-INVALID-NOT-APPLIED", {
+    checks: [invalidInputIsNotApplied.id],
+    judges: (fuzzCase) => fuzzCase.expect === "refused" && fuzzCase.request.method === "POST",
+    nothingToJudge: "the document lets the phase derive no write that must be refused",
+  }),
+  fuzzBehaviour("FUZZ-DATA-ECHOED", {
+    checks: [writtenDataIsEchoed.id],
+    judges: sendsData,
+    nothingToJudge: "the document names no Data field to write",
+  }),
+];
