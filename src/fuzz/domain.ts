@@ -76,6 +76,21 @@ export function requestVerdict(operationId: string, sentFields: readonly string[
   };
 }
 
+/** Permission flags the documents both require and default to false. */
+const FLAGS_DEFAULTING_FALSE = ["Read", "Write", "Manage"];
+
+/**
+ * The verdict on a required field left out. A permission flag is open: refused, or
+ * stored as false (docs/behaviour-reference.md#c12-a-missing-permission-flag).
+ */
+export function missingVerdict(name: string): FieldVerdict {
+  if (FLAGS_DEFAULTING_FALSE.includes(name)) {
+    const reading = "docs/behaviour-reference.md#c12-a-missing-permission-flag";
+    return { verdict: "ambiguous", reason: `${name} missing: refused or stored as false (${reading})` };
+  }
+  return { verdict: "invalid", reason: `${name} missing` };
+}
+
 /**
  * The name an alias stands for: Ttl means ItemTtl on an item and CollectionTtl on a map.
  * When both are sent the specific name wins; whether the alias is still validated is open.
