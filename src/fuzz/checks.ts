@@ -11,6 +11,7 @@ import type { SpecCatalog } from "../spec/index.ts";
 import { DATA_FIELD } from "./domain.ts";
 import { changesBetween } from "./state.ts";
 import type { FuzzCase, Snapshot } from "./types.ts";
+import { previewJson } from "./preview.ts";
 import { onTheWire } from "./wire.ts";
 
 export interface AnswerInput {
@@ -116,7 +117,7 @@ export const writtenDataIsEchoed = defineCheck<AnswerInput>({
     const answer = parseJsonBody(exchange);
     if (sent === undefined || !answer.ok || !isRecord(answer.value)) return [];
     if (sameJson(sent.value, answer.value["data"])) return [];
-    const shown = `sent Data ${show(sent.text)}, answered data ${show(answer.value["data"])}`;
+    const shown = `sent Data ${show(sent.text)}, answered data ${previewJson(answer.value["data"])}`;
     return [failure(this, shown, "the stored data is the JSON that was written")];
   },
 });

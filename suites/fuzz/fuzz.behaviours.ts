@@ -22,7 +22,7 @@ import { describeAnswer } from "../../src/http/exchange.ts";
 import { describePhase, fuzzPhase } from "./phase.ts";
 import type { FuzzPhaseResult } from "./phase.ts";
 
-interface FuzzClaim {
+export interface FuzzClaim {
   /** The generic checks whose failures are this behaviour's. */
   readonly checks: readonly string[];
   /** Skips the behaviour (with the reason) when the plan has no case it can judge. */
@@ -77,28 +77,31 @@ function record(t: BehaviourContext, group: FailureGroup, phase: FuzzPhaseResult
 const sendsData = (fuzzCase: FuzzCase) =>
   (fuzzCase.request.form ?? []).some(([name]) => name === "Data");
 
-export default [
-  fuzzBehaviour("FUZZ-NO-SERVER-ERROR", { checks: [notAServerError.id], describes: true }),
-  fuzzBehaviour("FUZZ-STATUS-DOCUMENTED", { checks: [statusIsDocumentedForOperation.id] }),
-  fuzzBehaviour("FUZZ-SCHEMA", { checks: [errorBodyMatchesSchema.id, responseMatchesSchema.id] }),
-  fuzzBehaviour("FUZZ-VALID-ACCEPTED", {
+/** Each FUZZ behaviour and the generic checks it owns: every check has exactly one. */
+export const FUZZ_CLAIMS: Readonly<Record<string, FuzzClaim>> = {
+  "FUZZ-NO-SERVER-ERROR": { checks: [notAServerError.id], describes: true },
+  "FUZZ-STATUS-DOCUMENTED": { checks: [statusIsDocumentedForOperation.id] },
+  "FUZZ-SCHEMA": { checks: [errorBodyMatchesSchema.id, responseMatchesSchema.id] },
+  "FUZZ-VALID-ACCEPTED": {
     checks: [validInputIsAccepted.id],
     judges: (fuzzCase) => fuzzCase.expect === "accepted",
     nothingToJudge: "the document lets the phase derive no request that must be accepted",
-  }),
-  fuzzBehaviour("FUZZ-INVALID-REFUSED", {
+  },
+  "FUZZ-INVALID-REFUSED": {
     checks: [invalidInputIsRefused.id],
     judges: (fuzzCase) => fuzzCase.expect === "refused",
     nothingToJudge: "the document lets the phase derive no request that must be refused",
-  }),
-  fuzzBehaviour("FUZZ-INVALID-NOT-APPLIED", {
+  },
+  "FUZZ-INVALID-NOT-APPLIED": {
     checks: [invalidInputIsNotApplied.id],
     judges: (fuzzCase) => fuzzCase.expect === "refused" && fuzzCase.request.method === "POST",
     nothingToJudge: "the document lets the phase derive no write that must be refused",
-  }),
-  fuzzBehaviour("FUZZ-DATA-ECHOED", {
+  },
+  "FUZZ-DATA-ECHOED": {
     checks: [writtenDataIsEchoed.id],
     judges: sendsData,
     nothingToJudge: "the document names no Data field to write",
-  }),
-];
+  },
+};
+
+export default Object.entries(FUZZ_CLAIMS).map(([id, claim]) => fuzzBehaviour(id, claim));
