@@ -135,8 +135,12 @@ export function createApiExecutor(api: SyncMapApi, options: ApiExecutorOptions):
         await read("map by unique name", api.fetchMap(scope.uniqueName), reads);
       } else {
         await read("map", api.fetchMap(scope.map), reads);
-        await read("items", api.listItems(scope.map, { PageSize: 100 }), reads);
-        await read("permissions", api.listPermissions(scope.map, { PageSize: 100 }), reads);
+        if (scope.lists.includes("items")) {
+          await read("items", api.listItems(scope.map, { PageSize: 100 }), reads);
+        }
+        if (scope.lists.includes("permissions")) {
+          await read("permissions", api.listPermissions(scope.map, { PageSize: 100 }), reads);
+        }
       }
       return reads as Snapshot;
     },

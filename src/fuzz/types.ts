@@ -74,7 +74,12 @@ export interface WireRequest {
 
 /** What a write might have changed, read before and after a case that must be refused. */
 export type SnapshotScope =
-  | { readonly kind: "map"; readonly map: string }
+  | {
+      readonly kind: "map";
+      readonly map: string;
+      /** The lists a write of this operation could change, read beside the map itself. */
+      readonly lists: ReadonlyArray<"items" | "permissions">;
+    }
   | { readonly kind: "uniqueName"; readonly uniqueName: string };
 
 /** Named reads ("map", "items", "permissions"), each its status and parsed body. */
