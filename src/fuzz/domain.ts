@@ -22,8 +22,12 @@ export const UNDOCUMENTED_DEPTH = 100;
 
 const SID_SHAPED = /^[A-Z]{2}[0-9a-fA-F]{32}$/;
 
+/** Seconds from 0 to the documented maximum, whatever the document's schema says. */
+const TTL_FIELDS = ["Ttl", "CollectionTtl", "ItemTtl"];
+const DECIMAL_INTEGER = /^-?(0|[1-9][0-9]*)$/;
+
 export function hasDocumentedRule(name: string): boolean {
-  return ["Data", "Key", "UniqueName", "PageSize", "PageToken"].includes(name);
+  return ["Data", "Key", "UniqueName", "PageSize", "PageToken", ...TTL_FIELDS].includes(name);
 }
 
 /**
@@ -36,6 +40,7 @@ export function documentedVerdict(
   limits: SpecLimits,
   schemaKeywords: readonly string[],
 ): FieldVerdict | undefined {
+  if (TTL_FIELDS.includes(name)) return ttlVerdict(value, limits);
   switch (name) {
     case DATA_FIELD:
       return dataVerdict(value, limits);
@@ -98,6 +103,18 @@ export function missingVerdict(name: string): FieldVerdict {
 export function aliasedBy(name: string, fieldNames: readonly string[]): string | undefined {
   if (name !== "Ttl") return undefined;
   return fieldNames.includes("ItemTtl") ? "ItemTtl" : "CollectionTtl";
+}
+
+/**
+ * A ttl outside 0 to the documented maximum is refused (54011,
+ * docs/behaviour-reference.md#ttl-and-expiry) even where the document's schema bounds
+ * nothing (the vendor's); anything else is left to the schema.
+ */
+function ttlVerdict(value: string, limits: SpecLimits): FieldVerdict | undefined {
+  if (!DECIMAL_INTEGER.test(value)) return undefined;
+  const seconds = Number(value);
+  if (seconds >= 0 && seconds <= limits.ttlMax) return undefined;
+  return { verdict: "invalid", reason: `${seconds} seconds, outside 0 to ${limits.ttlMax} (54011)` };
 }
 
 /** Item data: JSON text of at most the documented size, not null; its type is open (docs/behaviour-reference.md#c11-the-type-of-data). */
