@@ -10,6 +10,7 @@ import { ConfigError, type Config, type Shard } from "../../src/config/config.ts
 import type { ProvidedTarget } from "../../src/vitest/target.ts";
 import type { BehaviourCollector } from "../../reporters/collector.ts";
 import { PACKAGE_ROOT } from "../version.ts";
+import { FuzzLastSequencer } from "./sequencer.ts";
 
 export interface VitestRun {
   readonly interrupted: boolean;
@@ -53,6 +54,7 @@ export async function runVitest(
       fileParallelism: false,
       isolate: false,
       testTimeout: 180_000,
+      sequence: { sequencer: FuzzLastSequencer },
       hookTimeout: 60_000,
       passWithNoTests: false,
       ...(config.shard === undefined

@@ -61,6 +61,10 @@ export class BehaviourContext extends Assertions {
   get fuzzRuns(): number {
     return this.environment.config.fuzzRuns ?? DEFAULT_FUZZ_RUNS;
   }
+  /** The run's --profile: full, or mock (a stateless target). */
+  get profile(): "full" | "mock" {
+    return this.environment.config.profile ?? "full";
+  }
   /** The OpenAPI document in use, for behaviours that derive requests from it (FUZZ-*). */
   get specInUse(): BehaviourSpec {
     return this.environment.spec;

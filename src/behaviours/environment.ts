@@ -23,6 +23,8 @@ export type BehaviourSettings = Pick<Config, "accountSid" | "serviceSid" | "runP
   readonly runs: number;
   /** Generated cases per operation in the fuzz phase (--fuzz-runs); absent: the default. */
   readonly fuzzRuns?: number;
+  /** --profile; absent: full. The fuzz phase spares a mock the HTTP-layer cases. */
+  readonly profile?: Config["profile"];
   /** Where counterexamples are saved; absent = not saved (the meta-suite). */
   readonly artefactDir?: string;
 };

@@ -20,6 +20,11 @@ export interface PlanOptions {
   readonly runs?: number;
   /** Only these phases (all by default). */
   readonly phases?: readonly FuzzPhase[];
+  /**
+   * Send the cases aimed at the HTTP layer (FuzzCase.transport)? Yes by default; a
+   * stateless mock is judged on the API contract, not on how it survives a broken path.
+   */
+  readonly transport?: boolean;
 }
 
 export function planFuzz(spec: SpecCatalog, options: PlanOptions): FuzzPlan {
@@ -43,11 +48,14 @@ export function planFuzz(spec: SpecCatalog, options: PlanOptions): FuzzPlan {
     cases.push(...built);
     if (wanted.has("syntax")) cases.push(...syntaxCases(surface, spec.limits, built.length));
   }
+  // Stable: the API cases in plan order, then the HTTP-layer ones, which may end a target.
+  const api = cases.filter((entry) => entry.transport !== true);
+  const transport = options.transport === false ? [] : cases.filter((entry) => entry.transport);
   return Object.freeze({
     spec,
     seed: options.seed,
     runs,
-    cases,
+    cases: [...api, ...transport],
     gaps,
     operations: surfaces.map((surface) => surface.operationId),
   });

@@ -18,6 +18,11 @@ export interface RunFuzzOptions {
   /** Re-send smaller variants of each group's example (at most `shrinkAttempts` each). */
   readonly shrink?: boolean;
   readonly shrinkAttempts?: number;
+  /**
+   * The target keeps no state (--profile mock): one set of resources serves every case
+   * and nothing is read around refused writes, since a mock cannot apply them.
+   */
+  readonly stateless?: boolean;
 }
 
 export interface CheckTally {
@@ -67,7 +72,8 @@ export async function runFuzz(
 
   /** Reads share one set of resources; every write gets its own, so cases never interfere. */
   const fixturesFor = (fuzzCase: FuzzCase): Promise<Fixtures> => {
-    if (fuzzCase.request.method !== "GET") return executor.provide(fuzzCase.needs);
+    const own = fuzzCase.request.method !== "GET" && options.stateless !== true;
+    if (own) return executor.provide(fuzzCase.needs);
     const key = [...fuzzCase.needs].sort().join(",");
     if (!shared.has(key)) shared.set(key, executor.provide(fuzzCase.needs));
     return shared.get(key) as Promise<Fixtures>;
@@ -76,7 +82,7 @@ export async function runFuzz(
   const judge = async (fuzzCase: FuzzCase): Promise<Judged> => {
     const fixtures = await fixturesFor(fuzzCase);
     const wire = toWire(fuzzCase.request, fixtures);
-    const scope = snapshotScope(fuzzCase, fixtures);
+    const scope = options.stateless === true ? undefined : snapshotScope(fuzzCase, fixtures);
     const before = scope === undefined ? undefined : await executor.snapshot(scope);
     const exchange: Exchange = await executor.send(wire, fuzzCase.operationId);
     const failures = checkAnswer({ spec: plan.spec, fuzzCase, exchange });
@@ -93,7 +99,7 @@ export async function runFuzz(
     };
   };
 
-  await inPool(plan.cases, options.concurrency ?? 4, async (fuzzCase) => {
+  const sendCase = async (fuzzCase: FuzzCase) => {
     casesByPhase[fuzzCase.phase] += 1;
     try {
       const { observations: found, ran } = await judge(fuzzCase);
@@ -104,7 +110,16 @@ export async function runFuzz(
       if (!(error instanceof HarnessError)) throw error;
       harnessErrors.push(`${fuzzCase.id}: ${error.message}`);
     }
-  });
+  };
+  // The HTTP-layer cases go one at a time after the rest: one that brings a fragile
+  // target down then takes no API case in flight with it.
+  const api = plan.cases.filter((fuzzCase) => fuzzCase.transport !== true);
+  await inPool(api, options.concurrency ?? 4, sendCase);
+  await inPool(
+    plan.cases.filter((fuzzCase) => fuzzCase.transport === true),
+    1,
+    sendCase,
+  );
 
   let groups = groupFailures(observations, executor.accountSid);
   if (options.shrink !== false) {

@@ -58,6 +58,11 @@ export interface FuzzCase {
   readonly reason: string;
   /** The parameter and the kind of value or mutation, e.g. "Ttl/above-maximum"; groups failures. */
   readonly kind: string;
+  /**
+   * Aimed at the HTTP layer rather than the API (a path that is not valid percent-encoding,
+   * a body over 1 MiB): sent after every other case, since it may bring a fragile server down.
+   */
+  readonly transport?: boolean;
 }
 
 /** A request ready for the wire: path resolved and encoded, body as text. */

@@ -78,6 +78,7 @@ export function proveBehaviours(title: string, definitions: readonly BehaviourDe
             seed: target.seed,
             runs: target.runs,
             ...(target.fuzzRuns === undefined ? {} : { fuzzRuns: target.fuzzRuns }),
+            profile: target.profile,
             artefactDir: target.reportDir,
           },
         };

@@ -19,6 +19,8 @@ export interface FuzzPhaseResult extends FuzzRunResult {
   readonly plan: FuzzPlan;
   /** The id of the behaviour whose api sent the phase (its request count holds them). */
   readonly sentBy: string;
+  /** Under --profile mock the HTTP-layer cases are not sent (FuzzCase.transport). */
+  readonly transportSent: boolean;
 }
 
 const phases = new Map<string, Promise<FuzzPhaseResult>>();
@@ -26,7 +28,9 @@ const phases = new Map<string, Promise<FuzzPhaseResult>>();
 /** The run's fuzz phase: sent by the first FUZZ behaviour that asks, shared by the rest. */
 export function fuzzPhase(t: BehaviourContext): Promise<FuzzPhaseResult> {
   const spec = fuzzableSpec(t);
-  const key = [t.accountSid, t.serviceSid, spec.source, spec.hash, t.seed, t.fuzzRuns].join("|");
+  const key = [t.accountSid, t.serviceSid, spec.source, spec.hash, t.seed, t.fuzzRuns, t.profile]
+    .map(String)
+    .join("|");
   let phase = phases.get(key);
   if (phase === undefined) {
     phase = sendPhase(t, spec);
@@ -36,13 +40,16 @@ export function fuzzPhase(t: BehaviourContext): Promise<FuzzPhaseResult> {
 }
 
 async function sendPhase(t: BehaviourContext, spec: SpecCatalog): Promise<FuzzPhaseResult> {
-  const plan = planFuzz(spec, { seed: t.seed, runs: t.fuzzRuns });
+  // A mock is judged on the API contract: no HTTP-layer cases, no state read around writes.
+  const mock = t.profile === "mock";
+  const plan = planFuzz(spec, { seed: t.seed, runs: t.fuzzRuns, transport: !mock });
   const executor = createApiExecutor(t.api, {
     accountSid: t.accountSid,
     fixtureName: () => t.uniqueName("fuzz"),
   });
-  const result = await runFuzz(plan, executor, { concurrency: FUZZ_CONCURRENCY });
-  return { ...result, plan, sentBy: t.behaviourId };
+  const options = { concurrency: FUZZ_CONCURRENCY, stateless: mock };
+  const result = await runFuzz(plan, executor, options);
+  return { ...result, plan, sentBy: t.behaviourId, transportSent: !mock };
 }
 
 /** One line for the run's output: what the phase sent and what it could not derive. */

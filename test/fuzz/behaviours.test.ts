@@ -3,13 +3,19 @@
 // and none is reported twice.
 import { describe, expect, it } from "vitest";
 import { FUZZ_CHECK_IDS } from "../../src/fuzz/index.ts";
+import type { FuzzCase } from "../../src/fuzz/index.ts";
 import { loadCatalogue } from "../../src/catalogue/catalogue.ts";
 import fuzzBehaviours, { FUZZ_CLAIMS } from "../../suites/fuzz/fuzz.behaviours.ts";
 
 describe("the FUZZ behaviours", () => {
-  it("own every check of the fuzz engine exactly once", () => {
-    const owned = Object.values(FUZZ_CLAIMS).flatMap((claim) => claim.checks);
-    expect([...owned].sort()).toEqual([...FUZZ_CHECK_IDS].sort());
+  it("own every check of the fuzz engine exactly once, on API and HTTP-layer cases alike", () => {
+    for (const transport of [false, true]) {
+      const probe = { transport } as FuzzCase;
+      const owned = Object.values(FUZZ_CLAIMS)
+        .filter((claim) => claim.on === undefined || claim.on(probe))
+        .flatMap((claim) => claim.checks);
+      expect([...owned].sort()).toEqual([...FUZZ_CHECK_IDS].sort());
+    }
   });
 
   it("are catalogued, and the mock profile holds those a stateless mock can honour", () => {

@@ -134,3 +134,16 @@ describe("planFuzz on our document", () => {
     expect(large.positive + large.negative).toBeGreaterThan(small.positive + small.negative);
   });
 });
+
+describe("planFuzz and the HTTP-layer cases", () => {
+  it("sends malformed paths and oversize bodies after every API case, or not at all", () => {
+    const transport = plan.cases.filter((entry) => entry.transport === true);
+    expect(new Set(transport.map((entry) => entry.kind))).toEqual(
+      new Set(["oversize body", "path/%zz", "path/invalid UTF-8"]),
+    );
+    const firstTransport = plan.cases.findIndex((entry) => entry.transport === true);
+    expect(plan.cases.slice(firstTransport).every((entry) => entry.transport === true)).toBe(true);
+    const spared = planFuzz(spec, { seed: 7, runs: 10, transport: false });
+    expect(spared.cases).toEqual(plan.cases.slice(0, firstTransport));
+  });
+});
