@@ -126,7 +126,8 @@ export const writtenDataIsEchoed = defineCheck<AnswerInput>({
     const answer = parseJsonBody(exchange);
     if (sent === undefined || !answer.ok || !isRecord(answer.value)) return [];
     if (sameJson(sent.value, answer.value["data"])) return [];
-    const shown = `sent Data ${show(sent.text)}, answered data ${previewJson(answer.value["data"])}`;
+    const answered = previewJson(answer.value["data"]);
+    const shown = `sent Data ${show(sent.text)}, answered data ${answered}`;
     return [failure(this, shown, "the stored data is the JSON that was written")];
   },
 });

@@ -2,14 +2,19 @@
 // (docs/behaviour-reference.md). The wire classifier asks these before trusting a
 // schema verdict, so an input some reading accepts is never expected to be refused.
 import {
+  cite,
   DATA_CLEARLY_OVER_BYTES,
   DATA_MAX_BYTES,
   DATA_WELL_UNDER_BYTES,
+  REFERENCE,
   SID_LIKE_NAME_PATTERN,
 } from "../spec/documented.ts";
 import type { SpecLimits } from "../spec/index.ts";
 
 export type Verdict = "valid" | "invalid" | "ambiguous";
+
+const PAGE_SIZE = cite(REFERENCE.pageSizeMaximum);
+const SID_LIKE = cite(REFERENCE.sidLikeUniqueName);
 
 export interface FieldVerdict {
   readonly verdict: Verdict;
@@ -52,7 +57,7 @@ export function documentedVerdict(
       return schemaKeywords.length === 1 && schemaKeywords[0] === "maximum"
         ? {
             verdict: "ambiguous",
-            reason: "PageSize above 100: readings differ or it is unspecified (docs/behaviour-reference.md#c1-page-size-maximum)",
+            reason: `PageSize above 100: readings differ or none is documented (${PAGE_SIZE})`,
           }
         : undefined;
     case "PageToken":
@@ -90,8 +95,11 @@ const FLAGS_DEFAULTING_FALSE = ["Read", "Write", "Manage"];
  */
 export function missingVerdict(name: string): FieldVerdict {
   if (FLAGS_DEFAULTING_FALSE.includes(name)) {
-    const reading = "docs/behaviour-reference.md#c12-a-missing-permission-flag";
-    return { verdict: "ambiguous", reason: `${name} missing: refused or stored as false (${reading})` };
+    const reading = cite("#c12-a-missing-permission-flag");
+    return {
+      verdict: "ambiguous",
+      reason: `${name} missing: refused or stored as false (${reading})`,
+    };
   }
   return { verdict: "invalid", reason: `${name} missing` };
 }
@@ -114,10 +122,16 @@ function ttlVerdict(value: string, limits: SpecLimits): FieldVerdict | undefined
   if (!DECIMAL_INTEGER.test(value)) return undefined;
   const seconds = Number(value);
   if (seconds >= 0 && seconds <= limits.ttlMax) return undefined;
-  return { verdict: "invalid", reason: `${seconds} seconds, outside 0 to ${limits.ttlMax} (54011)` };
+  return {
+    verdict: "invalid",
+    reason: `${seconds} seconds, outside 0 to ${limits.ttlMax} (54011)`,
+  };
 }
 
-/** Item data: JSON text of at most the documented size, not null; its type is open (docs/behaviour-reference.md#c11-the-type-of-data). */
+/**
+ * Item data: JSON text of at most the documented size, not null; its type is open
+ * (docs/behaviour-reference.md#c11-the-type-of-data).
+ */
 export function dataVerdict(text: string, limits: SpecLimits): FieldVerdict {
   const bytes = Buffer.byteLength(text, "utf8");
   const wellUnder = limits.dataMaxBytes - (DATA_MAX_BYTES - DATA_WELL_UNDER_BYTES);
@@ -146,7 +160,10 @@ export function dataVerdict(text: string, limits: SpecLimits): FieldVerdict {
     return { verdict: "ambiguous", reason: "JSON nested deeper than any document mentions" };
   }
   if (typeof parsed !== "object" || Array.isArray(parsed)) {
-    return { verdict: "ambiguous", reason: "Data that is not an object: its type is open (docs/behaviour-reference.md#c11-the-type-of-data)" };
+    return {
+      verdict: "ambiguous",
+      reason: `Data that is not an object: its type is open (${cite(REFERENCE.dataType)})`,
+    };
   }
   return { verdict: "valid", reason: "JSON object within the size limit" };
 }
@@ -180,7 +197,7 @@ function uniqueNameVerdict(
   if (SID_SHAPED.test(value)) {
     return {
       verdict: "ambiguous",
-      reason: "a sid shape with upper-case hex: only lower case is asserted (docs/behaviour-reference.md#c4-unique-names-that-look-like-sids)",
+      reason: `a sid shape with upper-case hex: only lower case is asserted (${SID_LIKE})`,
     };
   }
   return keywords.length === 0 ? length : undefined;

@@ -132,7 +132,7 @@ export async function runFuzz(
         const smaller = await shrinkGroup(group, attempts, retry, surface, plan.spec.limits);
         return smaller === undefined
           ? group
-          : toGroup(group.key, smaller, group.count, executor.accountSid);
+          : toGroup(group.key, smaller, group.members, executor.accountSid);
       }),
     );
   }

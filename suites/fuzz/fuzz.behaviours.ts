@@ -42,7 +42,9 @@ function fuzzBehaviour(id: string, claim: FuzzClaim): BehaviourDefinition {
       throw new Error(`the fuzz phase could not send a single case: ${phase.harnessErrors[0]}`);
     }
     if (claim.judges !== undefined && !phase.plan.cases.some(claim.judges)) {
-      throw new BehaviourSkipped(claim.nothingToJudge ?? "the document lets the phase derive no case");
+      throw new BehaviourSkipped(
+        claim.nothingToJudge ?? "the document lets the phase derive no case",
+      );
     }
     if (claim.describes === true) describeRun(t, phase);
     for (const group of phase.failures) {
@@ -77,7 +79,13 @@ function record(t: BehaviourContext, group: FailureGroup, phase: FuzzPhaseResult
       `${group.count} answer${group.count === 1 ? "" : "s"} like it; ` +
       `again with --seed ${phase.plan.seed} --fuzz-runs ${phase.plan.runs}`,
   ];
-  const found = { check, title, received, documented, ...(evidence === undefined ? {} : { evidence }) };
+  const found = {
+    check,
+    title,
+    received,
+    documented,
+    ...(evidence === undefined ? {} : { evidence }),
+  };
   t.failWith(found, lines.join("\n"));
 }
 

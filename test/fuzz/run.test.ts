@@ -63,13 +63,26 @@ const badRequest = (): Reply => ({
 });
 
 /** One planted fault per generic check, and the group the engine must report for it. */
-const PLANTED: ReadonlyArray<readonly [string, Fault, string]> = [
+/** What the engine must report for a planted fault: a group of this check holding this case. */
+interface Expected {
+  readonly check: string;
+  readonly operationId: string;
+  readonly status: string;
+  readonly kind: string;
+}
+
+const PLANTED: ReadonlyArray<readonly [string, Fault, Expected]> = [
   [
     "CreateSyncMapItem",
     fault("deep-nesting-500", (request) =>
       (request.form.get("Data") ?? "").startsWith("[[[[[[[[") ? serverError() : undefined,
     ),
-    "not_a_server_error | CreateSyncMapItem | 500 | Data/5,000 nested arrays",
+    {
+      check: "not_a_server_error",
+      operationId: "CreateSyncMapItem",
+      status: "500",
+      kind: "Data/5,000 nested arrays",
+    },
   ],
   [
     "CreateSyncMapItem",
@@ -80,7 +93,12 @@ const PLANTED: ReadonlyArray<readonly [string, Fault, string]> = [
       form.set("Data", data.replaceAll("1e400", "null"));
       return next({ ...request, form });
     }),
-    "written_data_is_echoed | CreateSyncMapItem | 201 | Data/number beyond a double",
+    {
+      check: "written_data_is_echoed",
+      operationId: "CreateSyncMapItem",
+      status: "201",
+      kind: "Data/number beyond a double",
+    },
   ],
   [
     "UpdateSyncMap",
@@ -89,7 +107,12 @@ const PLANTED: ReadonlyArray<readonly [string, Fault, string]> = [
         ? next(withForm(request, { Ttl: "60" }))
         : undefined,
     ),
-    "invalid_input_is_refused | UpdateSyncMap | 200 | Ttl/minimum - 1",
+    {
+      check: "invalid_input_is_refused",
+      operationId: "UpdateSyncMap",
+      status: "200",
+      kind: "Ttl/minimum - 1",
+    },
   ],
   [
     "UpdateSyncMap",
@@ -98,14 +121,24 @@ const PLANTED: ReadonlyArray<readonly [string, Fault, string]> = [
       next(withForm(request, { Ttl: "60" }));
       return badRequest();
     }),
-    "invalid_input_is_not_applied | UpdateSyncMap | 400 | Ttl/maximum + 1",
+    {
+      check: "invalid_input_is_not_applied",
+      operationId: "UpdateSyncMap",
+      status: "400",
+      kind: "Ttl/maximum + 1",
+    },
   ],
   [
     "ListSyncMapItem",
     fault("desc-refused", (request) =>
       isItemList(request) && request.query.get("Order") === "desc" ? badRequest() : undefined,
     ),
-    "valid_input_is_accepted | ListSyncMapItem | 400 | Order/enum member",
+    {
+      check: "valid_input_is_accepted",
+      operationId: "ListSyncMapItem",
+      status: "400",
+      kind: "Order/enum member",
+    },
   ],
   [
     "ListSyncMapItem",
@@ -114,7 +147,12 @@ const PLANTED: ReadonlyArray<readonly [string, Fault, string]> = [
         ? { status: 418, body: {} }
         : undefined,
     ),
-    "status_is_documented_for_operation | ListSyncMapItem | 418 | PageSize/minimum",
+    {
+      check: "status_is_documented_for_operation",
+      operationId: "ListSyncMapItem",
+      status: "418",
+      kind: "PageSize/minimum",
+    },
   ],
   [
     "ListSyncMapItem",
@@ -123,7 +161,12 @@ const PLANTED: ReadonlyArray<readonly [string, Fault, string]> = [
       if (!isItemList(request) || request.query.get("Bounds") !== "exclusive") return reply;
       return { ...reply, body: { items: [] } };
     }),
-    "response_matches_schema | ListSyncMapItem | 200 | Bounds/enum member",
+    {
+      check: "response_matches_schema",
+      operationId: "ListSyncMapItem",
+      status: "200",
+      kind: "Bounds/enum member",
+    },
   ],
 ];
 
@@ -134,7 +177,7 @@ describe("runFuzz against planted faults", () => {
     expected,
   }));
   it.each(cases)(
-    "$planted.id on $operationId is reported as $expected",
+    "$planted.id on $operationId is reported by $expected.check",
     async (entry) => {
       const { operationId, planted, expected } = entry;
       const plan = only(
@@ -144,10 +187,20 @@ describe("runFuzz against planted faults", () => {
       const result = await withServer({ fault: planted }, (server) =>
         runFuzz(plan, executorFor(server)),
       );
-      const keys = result.failures.map((group) => group.key);
-      expect(keys).toContain(expected);
-      const group = result.failures.find((entry) => entry.key === expected);
+      const group = result.failures.find(
+        (candidate) =>
+          candidate.check === expected.check &&
+          candidate.status === expected.status &&
+          candidate.members.some(
+            (member) =>
+              member.fuzzCase.operationId === expected.operationId &&
+              member.fuzzCase.kind === expected.kind,
+          ),
+      );
+      expect(group, result.failures.map((found) => found.key).join("\n")).toBeDefined();
       expect(group?.failure.reproduction).toContain("$TWILIO_AUTH_TOKEN");
+      // One defect, one failure: no second group of the same check for the fault.
+      expect(result.failures.filter((found) => found.check === expected.check)).toHaveLength(1);
     },
     120_000,
   );

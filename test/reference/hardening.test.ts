@@ -34,9 +34,7 @@ function sendRaw(
         path: target,
         headers: {
           authorization: `Basic ${basic}`,
-          ...(body === undefined
-            ? {}
-            : { "content-type": "application/x-www-form-urlencoded" }),
+          ...(body === undefined ? {} : { "content-type": "application/x-www-form-urlencoded" }),
         },
       },
       (incoming) => {
@@ -56,7 +54,7 @@ describe("toJsonText", () => {
   it("writes what JSON.stringify writes for the values a reply carries", () => {
     const samples: unknown[] = [
       { a: [1, "two", null, true, { b: [] }], c: {}, d: undefined, e: () => 1 },
-      [undefined, () => 1, Number.NaN, -0, 1e21, "\ud800", "quote \" and \\"],
+      [undefined, () => 1, Number.NaN, -0, 1e21, "\ud800", 'quote " and \\'],
       "text",
       42,
       null,
