@@ -15,6 +15,7 @@ import sequenceMaps from "./sequences/maps.behaviours.ts";
 import sequenceItems from "./sequences/items.behaviours.ts";
 import sequencePermissions from "./sequences/permissions.behaviours.ts";
 import fuzz from "./fuzz/fuzz.behaviours.ts";
+import { trustGroups } from "./trust/index.ts";
 
 export const behaviourGroups: ReadonlyArray<{
   readonly title: string;
@@ -34,6 +35,7 @@ export const behaviourGroups: ReadonlyArray<{
   { title: "Sequences: items", definitions: sequenceItems },
   { title: "Sequences: permissions", definitions: sequencePermissions },
   { title: "Every operation: schema-derived fuzzing", definitions: fuzz },
+  ...trustGroups,
 ];
 
 export const allBehaviours: readonly BehaviourDefinition[] = behaviourGroups.flatMap(

@@ -23,6 +23,7 @@ export async function runVitest(
   reportDir: string,
   collector: BehaviourCollector,
   progress: { total: number },
+  journalFile?: string,
 ): Promise<VitestRun> {
   const target: ProvidedTarget = {
     baseUrl: config.baseUrl ?? "",
@@ -37,6 +38,7 @@ export async function runVitest(
     requestTimeoutMs: config.requestTimeoutMs,
     profile: config.profile,
     ...(config.specFile === undefined ? {} : { specFile: config.specFile }),
+    ...(journalFile === undefined ? {} : { journalFile }),
   };
   const signalsBefore = {
     SIGINT: process.listeners("SIGINT"),
