@@ -132,6 +132,36 @@ export const writtenDataIsEchoed = defineCheck<AnswerInput>({
   },
 });
 
+export interface JudgedInput {
+  /** The cases a behaviour judges, and each sent case's status (0: no answer). */
+  readonly cases: readonly FuzzCase[];
+  readonly statuses: ReadonlyMap<string, number>;
+}
+
+/**
+ * The other checks pass over 5xx answers (not_a_server_error reports those once), so a
+ * target that answers nothing below 500 would pass them unjudged: it fails here instead.
+ */
+export const answersCanBeJudged = defineCheck<JudgedInput>({
+  id: "fuzz_answers_can_be_judged",
+  title: "No fuzz answer below 500 to judge",
+  run({ cases, statuses }): Failure[] {
+    const status = (fuzzCase: FuzzCase) => statuses.get(fuzzCase.id);
+    const judgeable = (fuzzCase: FuzzCase) => {
+      const answered = status(fuzzCase) ?? 0;
+      return answered > 0 && answered < 500;
+    };
+    if (cases.length === 0 || cases.some(judgeable)) return [];
+    const serverErrors = cases.filter((fuzzCase) => (status(fuzzCase) ?? 0) >= 500).length;
+    const silent = cases.filter((fuzzCase) => status(fuzzCase) === 0).length;
+    const unsent = cases.filter((fuzzCase) => status(fuzzCase) === undefined).length;
+    const received =
+      `${cases.length} cases: ${serverErrors} answered 5xx, ${silent} not answered, ` +
+      `${unsent} not sent (their resources could not be made)`;
+    return [failure(this, received, "answers below 500 to judge (5xx: FUZZ-NO-SERVER-ERROR)")];
+  },
+});
+
 /** The checks of one answer, in a stable order; snapshots are checked apart. */
 export const ANSWER_CHECKS = [
   notAServerError,

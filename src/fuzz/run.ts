@@ -42,6 +42,8 @@ export interface FuzzRunResult {
   readonly failures: readonly FailureGroup[];
   /** Cases the harness could not send (a fixture it could not create), with why. */
   readonly harnessErrors: readonly string[];
+  /** Each sent case's answer status by case id, 0 for no answer; unsent cases are absent. */
+  readonly statuses: ReadonlyMap<string, number>;
   /** Maps the run created and could not delete. */
   readonly leakedSids: readonly string[];
 }
@@ -50,6 +52,8 @@ export interface FuzzRunResult {
 interface Judged {
   readonly observations: Observation[];
   readonly ran: string[];
+  /** The answer's status, 0 for none. */
+  readonly status: number;
 }
 
 export async function runFuzz(
@@ -68,6 +72,7 @@ export async function runFuzz(
   };
   const observations: Observation[] = [];
   const harnessErrors: string[] = [];
+  const statuses = new Map<string, number>();
   const shared = new Map<string, Promise<Fixtures>>();
 
   /** Reads share one set of resources; every write gets its own, so cases never interfere. */
@@ -96,13 +101,15 @@ export async function runFuzz(
     return {
       observations: failures.map((failure) => ({ fuzzCase, wire, exchange, failure })),
       ran,
+      status,
     };
   };
 
   const sendCase = async (fuzzCase: FuzzCase) => {
     casesByPhase[fuzzCase.phase] += 1;
     try {
-      const { observations: found, ran } = await judge(fuzzCase);
+      const { observations: found, ran, status } = await judge(fuzzCase);
+      statuses.set(fuzzCase.id, status);
       const failed = new Set(found.map((observation) => observation.failure.check));
       for (const id of ran) (checks[id] as CheckTally)[failed.has(id) ? "failed" : "passed"] += 1;
       observations.push(...found);
@@ -145,6 +152,7 @@ export async function runFuzz(
     checks,
     failures: groups.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)),
     harnessErrors,
+    statuses,
     leakedSids,
   };
 }

@@ -9,6 +9,7 @@ import { BehaviourSkipped } from "../../src/behaviours/context.ts";
 import type { BehaviourContext } from "../../src/behaviours/context.ts";
 import { responseMatchesSchema } from "../../src/checks/schema.ts";
 import {
+  answersCanBeJudged,
   errorBodyMatchesSchema,
   invalidInputIsNotApplied,
   invalidInputIsRefused,
@@ -51,6 +52,12 @@ function fuzzBehaviour(id: string, claim: FuzzClaim): BehaviourDefinition {
       const mine = claim.on === undefined || claim.on(group.example.fuzzCase);
       if (mine && claim.checks.includes(group.check)) record(t, group, phase);
     }
+    if (!claim.checks.includes(notAServerError.id)) {
+      const cases = phase.plan.cases.filter(
+        (fuzzCase) => (claim.judges ?? everyCase)(fuzzCase) && (claim.on ?? everyCase)(fuzzCase),
+      );
+      t.check(answersCanBeJudged, { cases, statuses: phase.statuses });
+    }
   });
 }
 
@@ -89,6 +96,7 @@ function record(t: BehaviourContext, group: FailureGroup, phase: FuzzPhaseResult
   t.failWith(found, lines.join("\n"));
 }
 
+const everyCase = () => true;
 const transportCase = (fuzzCase: FuzzCase) => fuzzCase.transport === true;
 const apiCase = (fuzzCase: FuzzCase) => fuzzCase.transport !== true;
 const sendsData = (fuzzCase: FuzzCase) =>

@@ -2,7 +2,11 @@
 // statuses of the error table (also under a document that lists no error), and any 4xx
 // for the codes the table documents only as "a 4xx".
 import { beforeAll, describe, expect, it } from "vitest";
-import { planFuzz, statusIsDocumentedForOperation } from "../../src/fuzz/index.ts";
+import {
+  answersCanBeJudged,
+  planFuzz,
+  statusIsDocumentedForOperation,
+} from "../../src/fuzz/index.ts";
 import type { FuzzCase } from "../../src/fuzz/index.ts";
 import type { Exchange } from "../../src/http/exchange.ts";
 import type { SpecCatalog } from "../../src/spec/index.ts";
@@ -55,5 +59,29 @@ describe("status_is_documented_for_operation", () => {
     expect(judge(answer(404, 54200), thin)).toEqual([]);
     expect(judge(answer(409, 54208), thin)).toEqual([]);
     expect(judge(answer(405, 20004), thin)).toHaveLength(1);
+  });
+});
+
+describe("fuzz_answers_can_be_judged", () => {
+  const cases = (count: number) =>
+    Array.from({ length: count }, (_, index) => ({ ...createItem, id: `case/${index}` }));
+
+  it("passes once one case got an answer below 500", () => {
+    const statuses = new Map([
+      ["case/0", 500],
+      ["case/1", 400],
+    ]);
+    expect(answersCanBeJudged.run({ cases: cases(3), statuses })).toEqual([]);
+  });
+
+  it("fails when every case answered 5xx, nothing, or could not be sent", () => {
+    const statuses = new Map([
+      ["case/0", 500],
+      ["case/1", 0],
+    ]);
+    const [found] = answersCanBeJudged.run({ cases: cases(3), statuses });
+    expect(found?.received).toBe(
+      "3 cases: 1 answered 5xx, 1 not answered, 1 not sent (their resources could not be made)",
+    );
   });
 });
