@@ -52,7 +52,9 @@ export function groupKey(observation: Observation): string {
     ? failure.received.replace(/\/\d+(?=\/|\s|$)/g, "/*")
     : answerShape(exchange);
   const input = INPUT_CHECKS.has(failure.check) ? (fuzzCase.kind.split("/")[0] ?? "") : "";
-  return [failure.check, status, shape, input].join(" | ");
+  // HTTP-layer cases are judged by a behaviour of their own: never in one group with API cases.
+  const layer = fuzzCase.transport === true ? "HTTP layer" : "";
+  return [failure.check, status, shape, input, layer].join(" | ");
 }
 
 /** What tells one answer's kind apart: its keys and Twilio code or problem type. */
