@@ -9,7 +9,14 @@ import type { FailureGroup, Observation } from "./group.ts";
 import { shrinkGroup } from "./shrink.ts";
 import { snapshotScope } from "./state.ts";
 import { describeSurfaces } from "./surface.ts";
-import type { Fixtures, FuzzCase, FuzzExecutor, FuzzPhase, FuzzPlan } from "./types.ts";
+import type {
+  FixtureKind,
+  Fixtures,
+  FuzzCase,
+  FuzzExecutor,
+  FuzzPhase,
+  FuzzPlan,
+} from "./types.ts";
 import { toWire } from "./wireRequest.ts";
 
 export interface RunFuzzOptions {
@@ -75,12 +82,13 @@ export async function runFuzz(
   const statuses = new Map<string, number>();
   const shared = new Map<string, Promise<Fixtures>>();
 
+  const provide = breaker(executor, FIXTURE_FAILURES_BEFORE_GIVING_UP);
   /** Reads share one set of resources; every write gets its own, so cases never interfere. */
   const fixturesFor = (fuzzCase: FuzzCase): Promise<Fixtures> => {
     const own = fuzzCase.request.method !== "GET" && options.stateless !== true;
-    if (own) return executor.provide(fuzzCase.needs);
+    if (own) return provide(fuzzCase.needs);
     const key = [...fuzzCase.needs].sort().join(",");
-    if (!shared.has(key)) shared.set(key, executor.provide(fuzzCase.needs));
+    if (!shared.has(key)) shared.set(key, provide(fuzzCase.needs));
     return shared.get(key) as Promise<Fixtures>;
   };
 
@@ -154,6 +162,37 @@ export async function runFuzz(
     harnessErrors,
     statuses,
     leakedSids,
+  };
+}
+
+/**
+ * A target that cannot make resources (down, hanging, refusing every create) is not
+ * asked hundreds more times: after this many failures in a row the cases that need
+ * one are not sent, each a harness error naming the last failure.
+ */
+const FIXTURE_FAILURES_BEFORE_GIVING_UP = 5;
+
+function breaker(executor: FuzzExecutor, limit: number) {
+  let failuresInARow = 0;
+  let last: HarnessError | undefined;
+  return async (needs: readonly FixtureKind[]): Promise<Fixtures> => {
+    if (needs.length > 0 && failuresInARow >= limit && last !== undefined) {
+      throw new HarnessError(
+        "SMC_ERR_FIXTURE",
+        `not sent after ${limit} failures: ${last.message}`,
+      );
+    }
+    try {
+      const fixtures = await executor.provide(needs);
+      failuresInARow = 0;
+      return fixtures;
+    } catch (error) {
+      if (error instanceof HarnessError) {
+        failuresInARow += 1;
+        last = error;
+      }
+      throw error;
+    }
   };
 }
 
