@@ -113,10 +113,17 @@ export async function runFuzz(
     };
   };
 
+  let silentInARow = 0;
   const sendCase = async (fuzzCase: FuzzCase) => {
     casesByPhase[fuzzCase.phase] += 1;
+    if (silentInARow >= SILENT_ANSWERS_BEFORE_GIVING_UP) {
+      const why = `the target answered none of the last ${silentInARow} cases`;
+      harnessErrors.push(`${fuzzCase.id}: not sent: ${why}`);
+      return;
+    }
     try {
       const { observations: found, ran, status } = await judge(fuzzCase);
+      silentInARow = status === 0 ? silentInARow + 1 : 0;
       statuses.set(fuzzCase.id, status);
       const failed = new Set(found.map((observation) => observation.failure.check));
       for (const id of ran) (checks[id] as CheckTally)[failed.has(id) ? "failed" : "passed"] += 1;
@@ -171,6 +178,8 @@ export async function runFuzz(
  * one are not sent, each a harness error naming the last failure.
  */
 const FIXTURE_FAILURES_BEFORE_GIVING_UP = 5;
+/** The same for a target that stops answering: the verdict is in after this many. */
+const SILENT_ANSWERS_BEFORE_GIVING_UP = 5;
 
 function breaker(executor: FuzzExecutor, limit: number) {
   let failuresInARow = 0;

@@ -41,3 +41,36 @@ describe("runFuzz against a target that cannot make resources", () => {
     expect(result.statuses.size).toBe(0);
   });
 });
+
+describe("runFuzz against a target that stops answering", () => {
+  it("sends no more cases after five answered nothing", async () => {
+    const spec = await loadSpec();
+    const plan = planFuzz(spec, { seed: 1, runs: 2 });
+    const free = { ...plan, cases: plan.cases.filter((entry) => entry.needs.length === 0) };
+    let sent = 0;
+    const executor: FuzzExecutor = {
+      accountSid: "AC0",
+      provide: async () => ({ service: "IS0" }),
+      async send(request) {
+        sent += 1;
+        const recorded = { method: "GET" as const, url: request.path, headers: {} };
+        const transportError = { code: "UND_ERR_SOCKET", message: "other side closed" };
+        return {
+          request: { ...recorded, authenticated: true },
+          transportError,
+          elapsedMs: 1,
+          retries: 0,
+          sentAt: 0,
+        };
+      },
+      snapshot: async () => ({}),
+      release: async () => [],
+      requestCount: () => sent,
+    };
+    const result = await runFuzz(free, executor, { concurrency: 1, shrink: false });
+    expect(sent).toBe(5);
+    expect(result.harnessErrors).toHaveLength(free.cases.length - 5);
+    expect(result.harnessErrors[0]).toMatch(/not sent: the target answered none of the last 5/);
+    expect(result.failures.map((group) => group.check)).toContain("not_a_server_error");
+  });
+});
