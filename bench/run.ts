@@ -22,7 +22,10 @@ async function once(): Promise<Sample> {
   const started = Date.now();
   let peakKb = 0;
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, [CLI, "--report-dir", dir, "--seed", "1"], { stdio: "ignore", env: { ...process.env, CI: "true" } });
+    const child = spawn(process.execPath, [CLI, "--report-dir", dir, "--seed", "1"], {
+      stdio: "ignore",
+      env: { ...process.env, CI: "true" },
+    });
     // The CLI and its vitest workers together: sample the whole process tree.
     const sampler = setInterval(() => {
       if (child.pid !== undefined) peakKb = Math.max(peakKb, treeRssKb(child.pid));
@@ -34,8 +37,16 @@ async function once(): Promise<Sample> {
   });
   const wallMs = Date.now() - started;
   if (code !== 0) throw new Error(`run exited ${code}`);
-  const summary = JSON.parse(readFileSync(join(dir, "summary.json"), "utf8")) as { totals: { behaviours: number }; requests: number };
-  return { wallMs, maxRssMb: Math.round(peakKb / 1024), behaviours: summary.totals.behaviours, requests: summary.requests };
+  const summary = JSON.parse(readFileSync(join(dir, "summary.json"), "utf8")) as {
+    totals: { behaviours: number };
+    requests: number;
+  };
+  return {
+    wallMs,
+    maxRssMb: Math.round(peakKb / 1024),
+    behaviours: summary.totals.behaviours,
+    requests: summary.requests,
+  };
 }
 
 /** Resident memory of a process and all its descendants, from /proc (0 where there is none). */
@@ -72,7 +83,22 @@ for (let i = 0; i < RUNS; i += 1) samples.push(await once());
 const wall = samples.map((sample) => sample.wallMs).sort((a, b) => a - b);
 const median = wall[Math.floor(wall.length / 2)] ?? 0;
 const peakRssMb = Math.max(...samples.map((sample) => sample.maxRssMb));
-console.log(JSON.stringify({ runs: RUNS, medianWallMs: median, minWallMs: wall[0], maxWallMs: wall.at(-1), peakTreeRssMb: peakRssMb, behaviours: samples[0]?.behaviours, requests: samples[0]?.requests, targetMs: TARGET_MS }, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      runs: RUNS,
+      medianWallMs: median,
+      minWallMs: wall[0],
+      maxWallMs: wall.at(-1),
+      peakTreeRssMb: peakRssMb,
+      behaviours: samples[0]?.behaviours,
+      requests: samples[0]?.requests,
+      targetMs: TARGET_MS,
+    },
+    null,
+    2,
+  ),
+);
 if (median > TARGET_MS) {
   console.error(`median embedded run ${median} ms is over the ${TARGET_MS} ms target`);
   process.exitCode = 1;

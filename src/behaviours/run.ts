@@ -1,5 +1,11 @@
 // Runs one behaviour definition against a target, outside or inside vitest alike.
-import { BehaviourAborted, BehaviourContext, BehaviourSkipped, type BehaviourEnvironment, type Reading } from "./context.ts";
+import {
+  BehaviourAborted,
+  BehaviourContext,
+  BehaviourSkipped,
+  type BehaviourEnvironment,
+  type Reading,
+} from "./context.ts";
 import type { BehaviourDefinition } from "./define.ts";
 import type { Failure } from "../checks/failure.ts";
 
@@ -24,7 +30,11 @@ export interface RunOptions {
   readonly timeoutMs?: number;
 }
 
-export async function runBehaviour(definition: BehaviourDefinition, environment: BehaviourEnvironment, options: RunOptions = {}): Promise<BehaviourOutcome> {
+export async function runBehaviour(
+  definition: BehaviourDefinition,
+  environment: BehaviourEnvironment,
+  options: RunOptions = {},
+): Promise<BehaviourOutcome> {
   const started = performance.now();
   const context = new BehaviourContext(definition.id, environment);
   const requestsBefore = environment.api.requestCount;
@@ -34,13 +44,21 @@ export async function runBehaviour(definition: BehaviourDefinition, environment:
     await withTimeout(definition.run(context), options.timeoutMs ?? 120_000, definition.id);
   } catch (error) {
     if (error instanceof BehaviourSkipped) skipReason = error.reason;
-    else if (!(error instanceof BehaviourAborted)) brokenReason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    else if (!(error instanceof BehaviourAborted))
+      brokenReason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   }
   const leakedSids = await context.cleanUp();
   const failures = [...context.failures];
   // A behaviour that crashed on what the target sent has still judged the target: if a
   // failure was recorded first, the crash is its consequence and the verdict is "failed".
-  const outcome: Outcome = failures.length > 0 ? "failed" : brokenReason !== undefined ? "broken" : skipReason !== undefined ? "skipped" : "passed";
+  const outcome: Outcome =
+    failures.length > 0
+      ? "failed"
+      : brokenReason !== undefined
+        ? "broken"
+        : skipReason !== undefined
+          ? "skipped"
+          : "passed";
   return {
     id: definition.id,
     outcome,

@@ -12,18 +12,39 @@ import type { Fault } from "../../fixtures/reference/types.ts";
 let specPromise: Promise<SpecCatalog> | undefined;
 /** Fixed, so a meta failure replays with the same generated inputs. */
 const META_SEED = 20_261_127;
-/** Sequences per model behaviour: as many as a default run, so the meta-suite proves what users get. */
+/**
+ * Sequences per model behaviour: as many as a default run, so the meta-suite proves what users get.
+ */
 const META_RUNS = 25;
 
 /** `spec`: judge by another OpenAPI document, as `--spec FILE` does; default: the project's own. */
-export async function runOnServer(definitions: readonly BehaviourDefinition[], fault?: Fault, options: { spec?: SpecCatalog } = {}): Promise<BehaviourOutcome[]> {
+export async function runOnServer(
+  definitions: readonly BehaviourDefinition[],
+  fault?: Fault,
+  options: { spec?: SpecCatalog } = {},
+): Promise<BehaviourOutcome[]> {
   const spec = options.spec ?? (await (specPromise ??= loadSpec()));
   const server = await startReferenceServer(fault === undefined ? {} : { fault });
-  const client = new HttpClient({ baseUrl: server.url, accountSid: server.accountSid, authToken: server.authToken, timeoutMs: 10_000 });
+  const client = new HttpClient({
+    baseUrl: server.url,
+    accountSid: server.accountSid,
+    authToken: server.authToken,
+    timeoutMs: 10_000,
+  });
   try {
     const runPrefix = `smc-meta-${randomBytes(3).toString("hex")}-`;
-    const config = { accountSid: server.accountSid, serviceSid: server.serviceSid, runPrefix, seed: META_SEED, runs: META_RUNS };
-    return await Promise.all(definitions.map((definition) => runBehaviour(definition, { api: new SyncMapApi(client, server.serviceSid), spec, config })));
+    const config = {
+      accountSid: server.accountSid,
+      serviceSid: server.serviceSid,
+      runPrefix,
+      seed: META_SEED,
+      runs: META_RUNS,
+    };
+    return await Promise.all(
+      definitions.map((definition) =>
+        runBehaviour(definition, { api: new SyncMapApi(client, server.serviceSid), spec, config }),
+      ),
+    );
   } finally {
     await client.close();
     await server.close();
@@ -31,7 +52,10 @@ export async function runOnServer(definitions: readonly BehaviourDefinition[], f
 }
 
 export function describeOutcome(outcome: BehaviourOutcome): string {
-  const lines = [`${outcome.id}: ${outcome.outcome}${outcome.brokenReason === undefined ? "" : ` (${outcome.brokenReason})`}`];
-  for (const found of outcome.failures) lines.push(`  - ${found.title}: received ${found.received}; documented ${found.documented}`);
+  const lines = [
+    `${outcome.id}: ${outcome.outcome}${outcome.brokenReason === undefined ? "" : ` (${outcome.brokenReason})`}`,
+  ];
+  for (const found of outcome.failures)
+    lines.push(`  - ${found.title}: received ${found.received}; documented ${found.documented}`);
   return lines.join("\n");
 }
