@@ -18,8 +18,8 @@ const FOLDERS: ReadonlyArray<readonly [string, readonly Fault[]]> = [
   ["items", itemsFaults],
   ["permissions", permissionsFaults],
   ["sequences", sequenceFaults],
-  ["fuzz", fuzzFaults],
   ["trust", trustFaults],
+  ["fuzz", fuzzFaults],
 ];
 
 /** Files of a fault folder that are not faults themselves. */
