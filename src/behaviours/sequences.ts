@@ -17,6 +17,8 @@ export interface SequenceBehaviourOptions {
   /** Sequences that wait cost seconds each: such a behaviour runs a share of --runs. */
   readonly runsFrom?: (runs: number) => number;
   readonly preamble?: readonly SyncCommand[];
+  /** Sequences run this many at a time, so the pauses of sequences that wait overlap. */
+  readonly lanes?: number;
 }
 
 /** The saved form of a counterexample: enough to replay it against any target. */
@@ -45,6 +47,7 @@ export async function proveBySequences(
     seed,
     maxCommands: options.maxCommands,
     ...(options.preamble === undefined ? {} : { preamble: options.preamble }),
+    ...(options.lanes === undefined ? {} : { lanes: options.lanes }),
   });
   t.noteLeaked(result.leaked);
   if (!result.failed) return;

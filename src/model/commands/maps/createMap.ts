@@ -4,7 +4,8 @@ import type { RealSystem } from "../../real.ts";
 import { SyncCommand } from "../command.ts";
 import { bodyOf, expectNewRevision, expectRefusal, expectStatus, expectThat } from "../expect.ts";
 import { describeTtl, isValidTtl, ttlForm, type TtlAlias, type TtlChoice } from "../ttl.ts";
-import { expectExpiryFromThisWrite, expectMapAnswer } from "./mapAnswers.ts";
+import { written } from "../records.ts";
+import { expectMapRecord, mapObject } from "./mapAnswers.ts";
 
 /** A map, named from the sequence's small pool (n0, n1…) or not named at all. */
 export class CreateMap extends SyncCommand {
@@ -55,11 +56,10 @@ export class CreateMap extends SyncCommand {
       "a new map has a sid",
     );
     real.calibrate(exchange, body.date_created);
-    const map = model.createMap(uniqueName, ttl, real.recordWrite(exchange));
-    model.writesSincePause += 1;
+    const write = real.recordWrite(exchange);
+    const map = model.createMap(uniqueName, ttl, write);
     real.sids[map.ref] = body.sid as string;
-    expectMapAnswer(real, exchange, body, map);
-    expectExpiryFromThisWrite(real, exchange, body, map);
-    expectNewRevision(real, exchange, `m${map.ref}`, body.revision);
+    expectMapRecord(real, exchange, body, map, written(write, []));
+    expectNewRevision(real, exchange, mapObject(map), body.revision);
   }
 }
