@@ -4,13 +4,14 @@
 //   passed = 0, warned = 1 (a SHOULD fails), failed = 2 (a MUST fails, or the harness
 //   broke); a waived behaviour ranks as the failure it stands for (MUST 2, SHOULD 1),
 //   because a waiver changes the verdict on the run, not what the target did.
-//   skipped has no rank: the run said nothing about the behaviour.
+//   skipped and broken have no rank: the run said nothing about what the target does
+//   (broken: the harness could not judge it).
 //
 //   before          after           change
-//   absent/skipped  anything        new           (no earlier verdict to compare with)
+//   absent/unranked anything        new           (no earlier verdict to compare with)
 //   anything        absent          removed
-//   ranked          skipped         not run       (coverage lost: neither fixed nor regressed)
-//   skipped         skipped         unchanged
+//   ranked          unranked        not run       (coverage lost: neither fixed nor regressed)
+//   unranked        unranked        unchanged
 //   0               0               unchanged
 //   0               1 or 2          regressed     (passed → warned is a SHOULD regression)
 //   1               2               regressed     (a SHOULD now fails as MUST or broke)
@@ -18,7 +19,7 @@
 //   1 or 2          1 or 2 (not up) still failing
 import { readFileSync } from "node:fs";
 import { ConfigError } from "../src/config/config.ts";
-import type { BehaviourStatus, Summary, SummaryBehaviour } from "./summary.ts";
+import { BEHAVIOUR_STATUSES, type BehaviourStatus, type Summary, type SummaryBehaviour } from "./summary.ts";
 
 export type Change = "regressed" | "fixed" | "still failing" | "unchanged" | "new" | "removed" | "not run";
 
@@ -94,7 +95,7 @@ function classify(before: SummaryBehaviour | undefined, after: SummaryBehaviour 
   return "still failing";
 }
 
-/** 0 passed, 1 a SHOULD fails, 2 a MUST fails; undefined when the behaviour was not run. */
+/** 0 passed, 1 a SHOULD fails, 2 a MUST fails; undefined when the behaviour was not judged. */
 function severity(behaviour: SummaryBehaviour): 0 | 1 | 2 | undefined {
   switch (behaviour.status) {
     case "passed":
@@ -106,6 +107,7 @@ function severity(behaviour: SummaryBehaviour): 0 | 1 | 2 | undefined {
     case "waived":
       return behaviour.level === "MUST" ? 2 : 1;
     case "skipped":
+    case "broken":
       return undefined;
   }
 }
@@ -156,15 +158,17 @@ function oneLine(text: string, max: number): string {
 /**
  * 0 unless a behaviour fails that the baseline did not already know failing (regressed
  * or new): for targets with known failures, where only getting worse should break CI.
- * Like exitCodeOf, warned counts only with strict, and a waived behaviour never does.
+ * Like exitCodeOf, warned counts only with strict, a waived behaviour never does, and a
+ * broken one in the later run makes it 2: that run could not be judged whole.
  */
-export function exitCodeOnlyRegressions(diff: BaselineDiff, strict = false): 0 | 1 {
+export function exitCodeOnlyRegressions(diff: BaselineDiff, strict = false): 0 | 1 | 2 {
+  if (diff.entries.some((entry) => entry.after === "broken")) return 2;
   const breaking: ReadonlySet<BehaviourStatus | undefined> = new Set(strict ? ["failed", "warned"] : ["failed"]);
   const worse = diff.entries.some((entry) => (entry.change === "regressed" || entry.change === "new") && breaking.has(entry.after));
   return worse ? 1 : 0;
 }
 
-const STATUSES: ReadonlySet<unknown> = new Set(["passed", "failed", "warned", "skipped", "waived"]);
+const STATUSES: ReadonlySet<unknown> = new Set(BEHAVIOUR_STATUSES);
 
 /** An earlier summary.json, checked enough to diff against; a bad file is a ConfigError (exit 2). */
 export function readSummaryFile(file: string): Summary {

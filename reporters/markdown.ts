@@ -3,6 +3,7 @@
 // escaped (no stray HTML, links or broken tables) or fenced.
 import type { BehaviourStatus, SummaryFailure } from "./summary.ts";
 import {
+  BROKEN_MEANING,
   baselineLists,
   behavioursWithFailures,
   failureTitle,
@@ -23,6 +24,7 @@ import {
 
 const STATUS_LABEL: Record<BehaviourStatus, string> = {
   failed: "❌ **failed**",
+  broken: "🚧 **broken**",
   warned: "⚠️ **warned**",
   waived: "🔕 waived",
   skipped: "⏭️ skipped",
@@ -83,9 +85,12 @@ function idList(ids: readonly string[]): string {
   return ids.length === 0 ? "none" : ids.map((id) => code(id)).join(", ");
 }
 
+const TOTALS_ORDER = ["passed", "failed", "broken", "warned", "skipped", "waived"] as const;
+
 function totals(summary: RenderableSummary): string {
-  const { behaviours, passed, failed, warned, skipped, waived } = summary.totals;
-  return `## Totals\n\n${table(["Behaviours", "Passed", "Failed", "Warned", "Skipped", "Waived"], [[behaviours, passed, failed, warned, skipped, waived].map(String)])}`;
+  const headers = ["Behaviours", ...TOTALS_ORDER.map((status) => status[0]?.toUpperCase() + status.slice(1))];
+  const counts = [summary.totals.behaviours, ...TOTALS_ORDER.map((status) => summary.totals[status])];
+  return `## Totals\n\n${table(headers, [counts.map(String)])}`;
 }
 
 function harnessErrors(summary: RenderableSummary): string[] {
@@ -103,6 +108,9 @@ function failedBehaviour(group: BehaviourGroup, behaviour: RenderableBehaviour):
   const header = `### ${code(behaviour.id)}: ${behaviour.status} (${behaviour.level}, ${text(group.title)})`;
   const about = [`> ${text(behaviour.statement)}`, "", `Source: ${text(behaviour.source)}`];
   if (behaviour.change !== undefined) about.push("", `Compared with the baseline: **${text(behaviour.change)}**`);
+  if (behaviour.brokenReason !== undefined) {
+    about.push("", `Broken: ${BROKEN_MEANING}: ${code(behaviour.brokenReason)}`);
+  }
   if (behaviour.waiver !== undefined) about.push("", `${behaviour.waiver.expired === true ? "Waiver expired, no longer applied" : "Waived"}: ${waiverText(behaviour)}`);
   const numbered = behaviour.failures.length > 1;
   return [header, about.join("\n"), ...behaviour.failures.map((failure, index) => failureBlock(failure, numbered ? index + 1 : undefined))].join("\n\n");
@@ -131,7 +139,7 @@ function behaviours(summary: RenderableSummary, groups: readonly BehaviourGroup[
       STATUS_LABEL[behaviour.status],
       code(behaviour.id),
       behaviour.level,
-      text(behaviour.statement) + (behaviour.skipReason === undefined ? "" : ` *(skipped: ${text(behaviour.skipReason)})*`),
+      text(behaviour.statement) + statusNote(behaviour),
       text(behaviour.source),
       String(behaviour.requests),
       text(formatDuration(behaviour.durationMs)),
@@ -141,6 +149,12 @@ function behaviours(summary: RenderableSummary, groups: readonly BehaviourGroup[
     return `### ${text(group.title)}\n\n${text(groupCounts(group))}\n\n${table(headers, rows)}`;
   });
   return [`## Behaviours`, ...sections].join("\n\n");
+}
+
+function statusNote(behaviour: RenderableBehaviour): string {
+  if (behaviour.skipReason !== undefined) return ` *(skipped: ${text(behaviour.skipReason)})*`;
+  if (behaviour.brokenReason !== undefined) return ` *(broken: ${text(behaviour.brokenReason)})*`;
+  return "";
 }
 
 function waiverText(behaviour: RenderableBehaviour): string {

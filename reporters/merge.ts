@@ -4,14 +4,23 @@
 // ran. A catalogue behaviour that no shard listed is shown as skipped, never dropped.
 import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import type { BehaviourEntry } from "../src/catalogue/catalogue.ts";
 import { ConfigError } from "../src/config/config.ts";
+import { MERGE_OPTION_SPEC } from "../src/config/cli-options.ts";
+import { parseOptions } from "../src/config/options.ts";
 import { HarnessError } from "../src/errors.ts";
 import { readSummaryFile } from "./baseline.ts";
 import { writeReports } from "./html.ts";
 import { plural } from "./render-shared.ts";
-import { exitCodeOf, gatherReadings, writeSummary, type Summary, type SummaryBehaviour } from "./summary.ts";
+import {
+  SUMMARY_SCHEMA_VERSION,
+  countTotals,
+  exitCodeOf,
+  gatherReadings,
+  writeSummary,
+  type Summary,
+  type SummaryBehaviour,
+} from "./summary.ts";
 
 /** One shard's summary and where it came from (its report directory), for messages. */
 export interface ShardSummary {
@@ -73,11 +82,12 @@ export function mergeSummaries(shards: readonly ShardSummary[], catalogue: reado
     return found.behaviour;
   });
 
-  const totals = { behaviours: behaviours.length, passed: 0, failed: 0, warned: 0, skipped: 0, waived: 0 };
-  for (const behaviour of behaviours) totals[behaviour.status] += 1;
+  const totals = countTotals(behaviours);
   const all = shards.map((shard) => shard.summary);
   const baseUrls = distinct(all.map((summary) => summary.target.baseUrl));
   return {
+    // The merged file is written by this tool, in its format, whatever the shards' version.
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
     tool: first.summary.tool,
     // Each shard may have had its own embedded server or mock on its own port.
     target: { baseUrl: baseUrls.join(", "), embedded: all.every((summary) => summary.target.embedded) },
@@ -114,10 +124,12 @@ export function mergeSummaries(shards: readonly ShardSummary[], catalogue: reado
 /**
  * Like a run's exit status, and a behaviour no shard ran counts as not passed at its
  * level: exit 0 promises every MUST behaviour passed, which a missing shard never showed.
- * Not 2: the merge was made and its reports say which behaviours are missing.
+ * A missing shard is not 2: the merge was made and its reports say which behaviours are
+ * missing. A broken behaviour in any shard is 2, as it is for that shard's own run.
  */
-export function exitCodeOfMerge(merged: MergedSummary, strict: boolean): 0 | 1 {
-  if (exitCodeOf(merged, strict) === 1) return 1;
+export function exitCodeOfMerge(merged: MergedSummary, strict: boolean): 0 | 1 | 2 {
+  const ofRun = exitCodeOf(merged, strict);
+  if (ofRun !== 0) return ofRun;
   const notRun = new Set(merged.merged.notRun);
   const unproven = merged.behaviours.some((behaviour) => notRun.has(behaviour.id) && (behaviour.level === "MUST" || strict));
   return unproven ? 1 : 0;
@@ -205,22 +217,11 @@ export interface MergeArgs {
 
 /** `merge DIR... [--report-dir OUT] [--strict]`; a bad option is a ConfigError (exit 2). */
 export function parseMergeArgs(argv: readonly string[]): MergeArgs {
-  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: true,
-      options: { "report-dir": { type: "string" }, strict: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (error) {
-    throw new ConfigError((error as Error).message.split("\n")[0] ?? "bad option");
-  }
-  const { values, positionals } = parsed;
-  const help = values.help === true;
+  const options = parseOptions(MERGE_OPTION_SPEC, argv);
+  const help = options.flag("help");
+  const { positionals } = options;
   if (positionals.length === 0 && !help) throw new ConfigError("merge needs the shards' report directories: merge DIR... [--report-dir OUT] [--strict]");
-  const reportDir = typeof values["report-dir"] === "string" ? values["report-dir"] : "reports";
-  return { dirs: positionals, reportDir, strict: values.strict === true, help };
+  return { dirs: positionals, reportDir: options.text("report-dir") as string, strict: options.flag("strict"), help };
 }
 
 /** Each DIR/summary.json, checked like a --baseline file (a bad one is exit 2). */

@@ -28,7 +28,7 @@ export interface BaselineComparison {
   readonly new?: readonly string[];
   /** In the baseline, not in this run. */
   readonly removed?: readonly string[];
-  /** Judged in the baseline, skipped in this run. */
+  /** Judged in the baseline, skipped or broken in this run. */
   readonly notRun?: readonly string[];
 }
 
@@ -71,20 +71,24 @@ export function waiverLists(overview: WaiverOverview): Array<{ key: string; titl
     { key: "expired", title: "Expired (no longer applied: the behaviour keeps its failure)", ids: overview.expired },
     { key: "stale", title: "Stale (the behaviour passes: the waiver can go)", ids: overview.stale },
     { key: "unknown", title: "Unknown (no behaviour has this id)", ids: overview.unknown },
-    { key: "not-run", title: "Not run (the behaviour was skipped)", ids: overview.notRun },
+    { key: "not-run", title: "Not checked (the behaviour was skipped or broken)", ids: overview.notRun },
   ];
   return lists.filter((list): list is typeof list & { ids: readonly string[] } => list.ids !== undefined && list.ids.length > 0);
 }
 
-export const STATUSES: readonly BehaviourStatus[] = ["failed", "warned", "waived", "skipped", "passed"];
+/** Display order: what needs attention first. */
+export const STATUSES: readonly BehaviourStatus[] = ["failed", "broken", "warned", "waived", "skipped", "passed"];
 
-const STATUS_RANK: Record<BehaviourStatus, number> = { failed: 0, warned: 1, waived: 2, skipped: 3, passed: 4 };
+const STATUS_RANK = Object.fromEntries(STATUSES.map((status, rank) => [status, rank])) as Record<BehaviourStatus, number>;
+
+/** What a reader is told a status means, where the pages explain it. */
+export const BROKEN_MEANING = "the harness could not judge this behaviour (not the target's failure)";
 
 export interface BehaviourGroup {
   /** Stable, for anchors and test hooks: maps, items, permissions, sequences, or the raw resource. */
   readonly key: string;
   readonly title: string;
-  /** Failed first, then warned, waived, skipped, passed; catalogue order within a status. */
+  /** In STATUSES order (failed first); catalogue order within a status. */
   readonly behaviours: readonly RenderableBehaviour[];
 }
 
@@ -128,9 +132,13 @@ function byStatus(behaviours: readonly RenderableBehaviour[]): RenderableBehavio
     .map(({ behaviour }) => behaviour);
 }
 
-/** Behaviours a reader has to look at: every one with a failure (waived ones too), in group order. */
+/**
+ * Behaviours a reader has to look at, in group order: every one with a failure (waived
+ * ones too) and every broken one, whose reason stands in for a failure.
+ */
 export function behavioursWithFailures(groups: readonly BehaviourGroup[]): Array<{ group: BehaviourGroup; behaviour: RenderableBehaviour }> {
-  return groups.flatMap((group) => group.behaviours.filter((behaviour) => behaviour.failures.length > 0).map((behaviour) => ({ group, behaviour })));
+  const needsLook = (behaviour: RenderableBehaviour): boolean => behaviour.failures.length > 0 || behaviour.status === "broken";
+  return groups.flatMap((group) => group.behaviours.filter(needsLook).map((behaviour) => ({ group, behaviour })));
 }
 
 export function groupCounts(group: BehaviourGroup): string {
@@ -141,12 +149,14 @@ export function groupCounts(group: BehaviourGroup): string {
 }
 
 export interface Verdict {
-  readonly outcome: "passed" | "failed" | "interrupted";
+  readonly outcome: "passed" | "failed" | "broken" | "interrupted";
   readonly text: string;
 }
 
 export function verdictOf(summary: RenderableSummary): Verdict {
   const { failed, warned, waived } = summary.totals;
+  // Counted from the behaviours: a summary written before "broken" existed has no total for it.
+  const broken = summary.behaviours.filter((behaviour) => behaviour.status === "broken").length;
   const extras = [
     warned > 0 ? `${plural(warned, "SHOULD behaviour")} warned` : "",
     waived > 0 ? `${waived} waived` : "",
@@ -154,7 +164,16 @@ export function verdictOf(summary: RenderableSummary): Verdict {
     summary.harnessErrors.length > 0 ? `${plural(summary.harnessErrors.length, "harness error")}` : "",
   ].filter((part) => part !== "");
   const tail = extras.length > 0 ? ` (${extras.join("; ")})` : "";
-  if (summary.interrupted) return { outcome: "interrupted", text: `Interrupted: behaviours that never ran are skipped${failed > 0 ? `; ${plural(failed, "MUST behaviour")} failed before that` : ""}${tail}` };
+  const failedToo = failed > 0 ? `; ${plural(failed, "MUST behaviour")} failed` : "";
+  if (summary.interrupted) {
+    const before = failed > 0 ? `; ${plural(failed, "MUST behaviour")} failed before that` : "";
+    return { outcome: "interrupted", text: `Interrupted: behaviours that never ran are skipped${before}${tail}` };
+  }
+  // Broken outranks failed, as in the exit status (2): the verdict is not whole.
+  if (broken > 0) {
+    const text = `Broken: the harness could not judge ${plural(broken, "behaviour")}${failedToo}${tail}`;
+    return { outcome: "broken", text };
+  }
   if (failed > 0) return { outcome: "failed", text: `Failed: ${plural(failed, "MUST behaviour")} failed${tail}` };
   // A merge missing a shard proved nothing about that shard's MUST behaviours.
   const notRun = new Set(summary.merged?.notRun ?? []);

@@ -1,11 +1,32 @@
-// summary.json: the stable, machine-readable verdict (DESIGN.md, "The contract").
+// summary.json: the stable, machine-readable verdict. Its published shape is
+// schemas/summary.schema.json; SUMMARY_SCHEMA_VERSION names the version a file follows.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { outsideProfileReason, type BehaviourEntry } from "../src/catalogue/catalogue.ts";
 import type { Profile } from "../src/config/config.ts";
 import type { CollectedTest } from "./collector.ts";
 
-export type BehaviourStatus = "passed" | "failed" | "warned" | "skipped" | "waived";
+/**
+ * "failed" and "warned" are verdicts on the target; "broken" is none: the harness could not
+ * judge the behaviour (our bug, a budget exhausted, an unexpected exception).
+ */
+export type BehaviourStatus = "passed" | "failed" | "warned" | "skipped" | "waived" | "broken";
+
+/** Every status, in the order totals list them. */
+export const BEHAVIOUR_STATUSES: readonly BehaviourStatus[] = [
+  "passed",
+  "failed",
+  "warned",
+  "skipped",
+  "waived",
+  "broken",
+];
+
+/**
+ * The version of schemas/summary.schema.json that written summaries follow. Minor: fields or
+ * values added (1.1.0 added "broken" and this field); major: a field removed or changed.
+ */
+export const SUMMARY_SCHEMA_VERSION = "1.1.0";
 
 export interface SummaryFailure {
   readonly message: string;
@@ -30,9 +51,14 @@ export interface SummaryBehaviour {
   readonly requests: number;
   readonly durationMs: number;
   readonly skipReason?: string;
+  /** Status "broken": why the harness could not judge the behaviour. */
+  readonly brokenReason?: string;
 }
 
+export type SummaryTotals = Record<"behaviours" | BehaviourStatus, number>;
+
 export interface Summary {
+  readonly schemaVersion: string;
   readonly tool: { readonly name: "sync-map-conformance"; readonly version: string };
   readonly target: { readonly baseUrl: string; readonly embedded: boolean };
   readonly profile: string;
@@ -44,7 +70,7 @@ export interface Summary {
   readonly spec: { readonly hash: string; readonly source: string; readonly gaps: readonly string[] };
   readonly startedAt: string;
   readonly durationMs: number;
-  readonly totals: Record<"behaviours" | BehaviourStatus, number>;
+  readonly totals: SummaryTotals;
   readonly behaviours: readonly SummaryBehaviour[];
   readonly readings: ReadonlyArray<{ topic: string; readings: string[] }>;
   readonly requests: number;
@@ -87,10 +113,10 @@ export function buildSummary(input: SummaryInput): Summary {
   const { shard } = input;
   const judged = shard === undefined ? input.catalogue : input.catalogue.filter((entry) => shard.behaviourIds.has(entry.id));
   const behaviours = judged.map((entry) => judge(entry, byId.get(entry.id), input));
-  const totals = { behaviours: behaviours.length, passed: 0, failed: 0, warned: 0, skipped: 0, waived: 0 };
-  for (const behaviour of behaviours) totals[behaviour.status] += 1;
+  const totals = countTotals(behaviours);
   const behaviourRequests = input.tests.reduce((sum, test) => sum + (test.meta?.requests ?? 0), 0);
   return {
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
     tool: { name: "sync-map-conformance", version: input.version },
     target: { baseUrl: input.baseUrl, embedded: input.embedded },
     profile: input.profile,
@@ -120,13 +146,18 @@ function judge(entry: BehaviourEntry, test: CollectedTest | undefined, { interru
     const reason = "not run: the run was interrupted";
     return { ...base, status: "skipped", failures: [], readings: [], requests: 0, durationMs: 0, skipReason: reason };
   }
+  const notJudged = { failures: [], readings: [], requests: 0, durationMs: 0 };
   if (test === undefined) {
-    return { ...base, status: "failed", failures: [harnessFailure("the behaviour did not run")], readings: [], requests: 0, durationMs: 0 };
+    return { ...base, status: "broken", ...notJudged, brokenReason: "the behaviour did not run" };
   }
   const meta = test.meta;
   if (meta === undefined) {
-    const reason = test.state === "skipped" ? "the behaviour was skipped" : test.errors.join("; ") || `test ended ${test.state} without a result`;
-    return { ...base, status: test.state === "skipped" ? "skipped" : "failed", failures: test.state === "skipped" ? [] : [harnessFailure(reason)], readings: [], requests: 0, durationMs: 0 };
+    if (test.state === "skipped") {
+      return { ...base, status: "skipped", ...notJudged, skipReason: "the behaviour was skipped" };
+    }
+    // A hook that threw, a test timeout: vitest's error is all there is.
+    const reason = test.errors.join("; ") || `test ended ${test.state} without a result`;
+    return { ...base, status: "broken", ...notJudged, brokenReason: reason };
   }
   const failures: SummaryFailure[] = meta.failures.map((found) => ({
     message: `${found.title}: received ${found.received}; documented ${found.documented}`,
@@ -136,16 +167,30 @@ function judge(entry: BehaviourEntry, test: CollectedTest | undefined, { interru
     ...(found.reproduction === undefined ? {} : { reproduction: found.reproduction }),
     ...(found.sequence === undefined ? {} : { sequence: found.sequence }),
   }));
-  if (meta.outcome === "skipped") {
-    return { ...base, status: "skipped", failures, readings: meta.readings, requests: meta.requests, durationMs: meta.durationMs, skipReason: meta.skipReason ?? "the behaviour could not be judged" };
+  const { readings, requests, durationMs } = meta;
+  const measured = { failures, readings, requests, durationMs };
+  switch (meta.outcome) {
+    case "skipped": {
+      const skipReason = meta.skipReason ?? "the behaviour could not be judged";
+      return { ...base, status: "skipped", ...measured, skipReason };
+    }
+    case "broken": {
+      const brokenReason = meta.brokenReason ?? "the harness could not finish";
+      return { ...base, status: "broken", ...measured, brokenReason };
+    }
+    case "passed":
+      return { ...base, status: "passed", ...measured };
+    case "failed":
+      return { ...base, status: entry.level === "SHOULD" ? "warned" : "failed", ...measured };
   }
-  if (meta.outcome === "broken") failures.push(harnessFailure(meta.brokenReason ?? "the harness could not finish"));
-  const status: BehaviourStatus = meta.outcome === "passed" ? "passed" : entry.level === "SHOULD" && meta.outcome === "failed" ? "warned" : "failed";
-  return { ...base, status, failures, readings: meta.readings, requests: meta.requests, durationMs: meta.durationMs };
 }
 
-function harnessFailure(reason: string): SummaryFailure {
-  return { message: `harness: ${reason}`, check: "harness", received: reason, documented: "the behaviour runs to a verdict" };
+/** Totals counted from the behaviours: every status, zero when none has it. */
+export function countTotals(behaviours: ReadonlyArray<Pick<SummaryBehaviour, "status">>): SummaryTotals {
+  const zeros = BEHAVIOUR_STATUSES.map((status) => [status, 0]);
+  const totals = Object.fromEntries([["behaviours", behaviours.length], ...zeros]) as SummaryTotals;
+  for (const behaviour of behaviours) totals[behaviour.status] += 1;
+  return totals;
 }
 
 export function gatherReadings(behaviours: readonly SummaryBehaviour[]): Array<{ topic: string; readings: string[] }> {
@@ -183,8 +228,12 @@ export function statelessTargetHint(summary: Summary, catalogue: readonly Behavi
   return `every behaviour a stateless mock can honour passed, but ${failing.length} of ${stateful.length} stateful ones failed: the target answers without remembering writes (a stateless mock?); judge it as one with --profile mock`;
 }
 
-/** 0 = every MUST passed; 1 = a MUST failed (or, with strict, a SHOULD warned). */
-export function exitCodeOf(summary: Summary, strict: boolean): 0 | 1 {
+/**
+ * 0 = every MUST passed; 1 = a MUST failed (or, with strict, a SHOULD warned); 2 = a
+ * behaviour is broken: the run could not be judged whole, whatever else it found.
+ */
+export function exitCodeOf(summary: Summary, strict: boolean): 0 | 1 | 2 {
+  if (summary.behaviours.some((behaviour) => behaviour.status === "broken")) return 2;
   if (summary.totals.failed > 0) return 1;
   if (strict && summary.totals.warned > 0) return 1;
   return 0;

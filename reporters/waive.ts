@@ -2,9 +2,11 @@
 // as passed, and keeps its failures so the report still shows what the target does.
 // An expired waiver no longer applies: the behaviour keeps the status it earned, so a
 // MUST failure fails the run again and the report says which waiver ran out.
+// A waiver never hides a broken behaviour: the harness could not judge it, so there is no
+// failure to waive, and the run still exits 2.
 import { isExpired } from "../src/config/waivers.ts";
 import type { Waiver } from "../src/config/waivers.ts";
-import type { BehaviourStatus, Summary, SummaryBehaviour } from "./summary.ts";
+import { countTotals, type BehaviourStatus, type Summary, type SummaryBehaviour } from "./summary.ts";
 
 export interface WaiverNote {
   readonly reason: string;
@@ -26,7 +28,7 @@ export interface WaiverReport {
   readonly stale: string[];
   /** No behaviour in the catalogue has this id (a typo, or a behaviour since removed). */
   readonly unknown: string[];
-  /** The behaviour was skipped, so this run cannot say whether the waiver is still needed. */
+  /** Skipped or broken: this run cannot say whether the waiver is still needed. */
   readonly notRun: string[];
 }
 
@@ -53,7 +55,7 @@ export function applyWaivers(summary: Summary, waivers: readonly Waiver[], today
   });
   const known = new Set(summary.behaviours.map((behaviour) => behaviour.id));
   report.unknown.push(...waivers.filter((waiver) => !known.has(waiver.id)).map((waiver) => waiver.id));
-  return { ...summary, totals: totalsOf(behaviours), behaviours, waivers: report };
+  return { ...summary, totals: countTotals(behaviours), behaviours, waivers: report };
 }
 
 type Outcome = Exclude<keyof WaiverReport, "unknown">;
@@ -61,7 +63,8 @@ type Outcome = Exclude<keyof WaiverReport, "unknown">;
 function waive(behaviour: WaivedBehaviour, waiver: Waiver, today: Date): { outcome: Outcome; result: WaivedBehaviour } {
   const { waiver: _previous, ...plain } = behaviour;
   if (behaviour.status === "passed") return { outcome: "stale", result: plain };
-  if (behaviour.status === "skipped") return { outcome: "notRun", result: plain };
+  const judged = behaviour.status !== "skipped" && behaviour.status !== "broken";
+  if (!judged) return { outcome: "notRun", result: plain };
   const note = { reason: waiver.reason, expires: waiver.expires };
   if (isExpired(waiver, today)) {
     return { outcome: "expired", result: { ...plain, status: unwaivedStatus(behaviour), waiver: { ...note, expired: true } } };
@@ -75,19 +78,15 @@ function unwaivedStatus(behaviour: SummaryBehaviour): BehaviourStatus {
   return behaviour.level === "MUST" ? "failed" : "warned";
 }
 
-function totalsOf(behaviours: readonly SummaryBehaviour[]): Summary["totals"] {
-  const totals = { behaviours: behaviours.length, passed: 0, failed: 0, warned: 0, skipped: 0, waived: 0 };
-  for (const behaviour of behaviours) totals[behaviour.status] += 1;
-  return totals;
-}
-
 /** One line per waiver that needs a person's attention, for stderr and the reports. */
 export function waiverNotices(summary: WaivedSummary): string[] {
-  const noteOf = (id: string): WaiverNote | undefined => summary.behaviours.find((behaviour) => behaviour.id === id)?.waiver;
+  const find = (id: string): WaivedBehaviour | undefined => summary.behaviours.find((behaviour) => behaviour.id === id);
+  const noteOf = (id: string): WaiverNote | undefined => find(id)?.waiver;
+  const statusOf = (id: string): BehaviourStatus | undefined => find(id)?.status;
   return [
     ...summary.waivers.expired.map((id) => `waiver for ${id} expired on ${noteOf(id)?.expires ?? "?"}: its failure counts again`),
     ...summary.waivers.stale.map((id) => `waiver for ${id} is stale: the behaviour passes, delete the waiver`),
     ...summary.waivers.unknown.map((id) => `waiver for ${id} names no behaviour in the catalogue`),
-    ...summary.waivers.notRun.map((id) => `waiver for ${id} was not checked: the behaviour was skipped`),
+    ...summary.waivers.notRun.map((id) => `waiver for ${id} was not checked: the behaviour was ${statusOf(id) ?? "skipped"}`),
   ];
 }

@@ -15,7 +15,10 @@ import sequenceMaps from "./sequences/maps.behaviours.ts";
 import sequenceItems from "./sequences/items.behaviours.ts";
 import sequencePermissions from "./sequences/permissions.behaviours.ts";
 
-export const behaviourGroups: ReadonlyArray<{ readonly title: string; readonly definitions: readonly BehaviourDefinition[] }> = [
+export const behaviourGroups: ReadonlyArray<{
+  readonly title: string;
+  readonly definitions: readonly BehaviourDefinition[];
+}> = [
   { title: "Authentication", definitions: mapAuth },
   { title: "Maps: create", definitions: mapCreate },
   { title: "Maps: unique name", definitions: mapUniqueName },
@@ -31,4 +34,6 @@ export const behaviourGroups: ReadonlyArray<{ readonly title: string; readonly d
   { title: "Sequences: permissions", definitions: sequencePermissions },
 ];
 
-export const allBehaviours: readonly BehaviourDefinition[] = behaviourGroups.flatMap((group) => group.definitions);
+export const allBehaviours: readonly BehaviourDefinition[] = behaviourGroups.flatMap(
+  (group) => group.definitions,
+);

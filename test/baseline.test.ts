@@ -9,6 +9,7 @@ import { exitCodeOf } from "../reporters/summary.ts";
 import type { BehaviourStatus, Summary } from "../reporters/summary.ts";
 import { applyWaivers } from "../reporters/waive.ts";
 import { behaviour, summaryOf } from "./support/summaries.ts";
+import { expectValidSummary } from "./support/summary-schema.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "smc-baseline-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -48,6 +49,13 @@ describe("compareSummaries classifies each behaviour", () => {
     ["passed", "skipped", "MUST", "not run"],
     ["failed", "skipped", "MUST", "not run"],
     ["skipped", "skipped", "MUST", "unchanged"],
+    // Broken, like skipped, says nothing about the target: no rank.
+    ["passed", "broken", "MUST", "not run"],
+    ["failed", "broken", "MUST", "not run"],
+    ["broken", "failed", "MUST", "new"],
+    ["broken", "passed", "MUST", "new"],
+    ["broken", "broken", "MUST", "unchanged"],
+    ["skipped", "broken", "MUST", "unchanged"],
   ])("%s → %s (%s) is %s", (before, after, level, change) => {
     expect(changeOf(before, after, level)).toBe(change);
   });
@@ -72,6 +80,7 @@ describe("applyBaseline", () => {
     const before = summaryOf(behaviour("MAP-A", "passed"), behaviour("MAP-B", "failed"), behaviour("MAP-C", "failed"), behaviour("MAP-GONE", "passed"));
     const after = summaryOf(behaviour("MAP-A", "failed"), behaviour("MAP-B", "passed"), behaviour("MAP-C", "failed"), behaviour("MAP-D", "skipped"));
     const marked = applyBaseline(after, compareSummaries(before, after), "old/summary.json");
+    expectValidSummary(marked);
     expect(marked.behaviours.map((b) => [b.id, b.change])).toEqual([
       ["MAP-A", "regressed"],
       ["MAP-B", "fixed"],
@@ -90,6 +99,7 @@ describe("applyBaseline", () => {
     const before = summaryOf(behaviour("MAP-A", "failed"));
     const waived = applyWaivers(summaryOf(behaviour("MAP-A", "failed")), [{ id: "MAP-A", reason: "r", expires: "2099-01-01" }], new Date());
     const marked = applyBaseline(waived, compareSummaries(before, waived), "b.json");
+    expectValidSummary(marked);
     expect(marked.behaviours[0]).toMatchObject({ status: "waived", change: "still failing", waiver: { reason: "r" } });
     expect(marked.waivers.applied).toEqual(["MAP-A"]);
   });
@@ -141,7 +151,7 @@ describe("formatDiff", () => {
 });
 
 describe("exitCodeOnlyRegressions", () => {
-  it.each<[Side, Side, Level, boolean, 0 | 1]>([
+  it.each<[Side, Side, Level, boolean, 0 | 1 | 2]>([
     ["passed", "failed", "MUST", false, 1],
     ["absent", "failed", "MUST", false, 1],
     ["skipped", "failed", "MUST", false, 1],
@@ -153,6 +163,10 @@ describe("exitCodeOnlyRegressions", () => {
     ["warned", "warned", "SHOULD", true, 0],
     ["passed", "skipped", "MUST", false, 0],
     ["failed", "absent", "MUST", false, 0],
+    // The later run could not be judged whole: exit 2, as a run with a broken behaviour.
+    ["passed", "broken", "MUST", false, 2],
+    ["broken", "broken", "SHOULD", false, 2],
+    ["broken", "passed", "MUST", false, 0],
   ])("%s → %s (%s, strict %s) exits %i", (before, after, level, strict, code) => {
     const side = (status: Side): Summary => summaryOf(...(status === "absent" ? [] : [behaviour("MAP-X", status, level)]));
     expect(exitCodeOnlyRegressions(compareSummaries(side(before), side(after)), strict)).toBe(code);
@@ -171,8 +185,9 @@ describe("readSummaryFile", () => {
     return file;
   };
 
-  it("reads a summary.json back", () => {
-    const summary = summaryOf(behaviour("MAP-A", "failed"), behaviour("MAP-B", "passed"));
+  it("reads a summary.json back, broken behaviours too", () => {
+    const summary = summaryOf(behaviour("MAP-A", "failed"), behaviour("MAP-B", "passed"), behaviour("MAP-C", "broken"));
+    expectValidSummary(summary);
     expect(readSummaryFile(write("summary.json", summary))).toEqual(summary);
   });
 

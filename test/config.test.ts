@@ -1,8 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { resolve } from "node:path";
 import { ConfigError, parseRunArgs } from "../src/config/config.ts";
+import { parseOptions, renderOptions, type OptionSpec } from "../src/config/options.ts";
 
-const target = ["--base-url", "http://127.0.0.1:4010", "--account-sid", `AC${"0".repeat(32)}`, "--auth-token", "t", "--service-sid", `IS${"0".repeat(32)}`];
+const target = [
+  "--base-url",
+  "http://127.0.0.1:4010",
+  "--account-sid",
+  `AC${"0".repeat(32)}`,
+  "--auth-token",
+  "t",
+  "--service-sid",
+  `IS${"0".repeat(32)}`,
+];
 
 describe("parseRunArgs", () => {
   it("without --base-url asks for the embedded server", () => {
@@ -14,8 +24,18 @@ describe("parseRunArgs", () => {
   });
 
   it("takes credentials from the environment when options are absent", () => {
-    const { config } = parseRunArgs(["--base-url", "http://h:1/"], { TWILIO_ACCOUNT_SID: "ACx", TWILIO_AUTH_TOKEN: "tok", SYNC_SERVICE_SID: "ISx" });
-    expect(config).toMatchObject({ baseUrl: "http://h:1", accountSid: "ACx", authToken: "tok", serviceSid: "ISx", embedded: false });
+    const { config } = parseRunArgs(["--base-url", "http://h:1/"], {
+      TWILIO_ACCOUNT_SID: "ACx",
+      TWILIO_AUTH_TOKEN: "tok",
+      SYNC_SERVICE_SID: "ISx",
+    });
+    expect(config).toMatchObject({
+      baseUrl: "http://h:1",
+      accountSid: "ACx",
+      authToken: "tok",
+      serviceSid: "ISx",
+      embedded: false,
+    });
   });
 
   it("derives the run prefix from the seed", () => {
@@ -50,7 +70,8 @@ describe("parseRunArgs", () => {
   });
 
   it.each([
-    [["--bogus"], /Unknown option/],
+    [["--bogus"], /run does not take --bogus/],
+    [["--concurrency", "4"], /--concurrency is not honoured yet/],
     [["--base-url", "not a url"], /not a URL/],
     [["--base-url", "ftp://h"], /http or https/],
     [["--base-url", "http://h"], /--account-sid/],
@@ -62,5 +83,60 @@ describe("parseRunArgs", () => {
   ])("refuses %j with a one-line reason", (argv, message) => {
     expect(() => parseRunArgs(argv, {})).toThrow(ConfigError);
     expect(() => parseRunArgs(argv, {})).toThrow(message);
+  });
+});
+
+const spec: OptionSpec = {
+  command: "demo",
+  options: [
+    {
+      name: "token",
+      type: "string",
+      valueName: "T",
+      env: "DEMO_TOKEN",
+      description: "a token",
+      default: "none",
+    },
+    { name: "loud", type: "boolean", short: "l", description: "say it loudly" },
+  ],
+  positionals: false,
+};
+
+describe("parseOptions", () => {
+  it("takes a value from the option, else its env var, else its default", () => {
+    expect(parseOptions(spec, ["--token", "a"], { DEMO_TOKEN: "b" }).text("token")).toBe("a");
+    expect(parseOptions(spec, [], { DEMO_TOKEN: "b" }).text("token")).toBe("b");
+    expect(parseOptions(spec, [], { DEMO_TOKEN: "" }).text("token")).toBe("none");
+    expect(parseOptions(spec, ["-l"]).flag("loud")).toBe(true);
+    expect(parseOptions(spec, []).flag("loud")).toBe(false);
+  });
+
+  it("refuses an option it does not define, a missing value and a positional, in one line", () => {
+    for (const argv of [["--quiet"], ["--token"], ["word"], ["--loud=yes"]]) {
+      expect(() => parseOptions(spec, argv), argv.join(" ")).toThrow(ConfigError);
+      try {
+        parseOptions(spec, argv);
+      } catch (error) {
+        expect((error as Error).message).not.toContain("\n");
+      }
+    }
+  });
+
+  it("throws on a name the definitions lack: a typo of ours, not the user's", () => {
+    expect(() => parseOptions(spec, []).text("tokn")).toThrow(/defines no string option --tokn/);
+    expect(() => parseOptions(spec, []).flag("token")).toThrow(/defines no boolean option --token/);
+  });
+});
+
+describe("renderOptions", () => {
+  it("shows each option with its value name, alias, env var and default, within 80 columns", () => {
+    const text = renderOptions([
+      ...spec.options,
+      { name: "x", type: "string", description: "word ".repeat(40).trim() },
+    ]);
+    expect(text).toContain("--token T");
+    expect(text).toContain("(env DEMO_TOKEN) (default: none)");
+    expect(text).toContain("--loud, -l");
+    expect(Math.max(...text.split("\n").map((line) => line.length))).toBeLessThanOrEqual(80);
   });
 });

@@ -6,8 +6,9 @@ import { describe, expect, it } from "vitest";
 import { ConfigError } from "../src/config/config.ts";
 import { exitCodeOfMerge, mergeJunit, mergeSummaries, parseMergeArgs, readShards, writeMerged, type ShardSummary } from "../reporters/merge.ts";
 import { renderMarkdown } from "../reporters/markdown.ts";
-import type { Summary, SummaryBehaviour } from "../reporters/summary.ts";
+import { SUMMARY_SCHEMA_VERSION, type Summary, type SummaryBehaviour } from "../reporters/summary.ts";
 import { behaviour, summaryOf } from "./support/summaries.ts";
+import { expectValidSummary, readValidSummary } from "./support/summary-schema.ts";
 
 const catalogue = ["AUTH-A", "MAP-B", "MAP-C", "ITEM-D", "SEQ-E"].map((id) => ({ id, level: "MUST" as const, resource: "map" as const, statement: `${id} holds`, source: "seed" }));
 
@@ -23,7 +24,8 @@ describe("mergeSummaries", () => {
     const second = shard(2, 2, [behaviour("ITEM-D", "warned", "SHOULD"), behaviour("AUTH-A", "passed"), behaviour("MAP-C", "skipped")], { requests: 32, leaks: 2, durationMs: 4_000, startedAt: "2026-03-15T12:00:01.000Z" });
     const merged = mergeSummaries([first, second], catalogue);
     expect(merged.behaviours.map((b) => b.id)).toEqual(["AUTH-A", "MAP-B", "MAP-C", "ITEM-D", "SEQ-E"]);
-    expect(merged.totals).toEqual({ behaviours: 5, passed: 2, failed: 1, warned: 1, skipped: 1, waived: 0 });
+    expect(merged.totals).toEqual({ behaviours: 5, passed: 2, failed: 1, warned: 1, skipped: 1, waived: 0, broken: 0 });
+    expectValidSummary(merged);
     expect(merged.requests).toBe(42);
     expect(merged.leaks).toBe(3);
     expect(merged.durationMs).toBe(9_000);
@@ -85,6 +87,18 @@ describe("mergeSummaries", () => {
     expect(exitCodeOfMerge(merged, false)).toBe(1);
     // The reports must not call a run with missing MUST behaviours a pass.
     expect(renderMarkdown(merged)).toContain("Incomplete: 2 MUST behaviours no merged shard ran");
+    expectValidSummary(merged);
+  });
+
+  it("counts a shard's broken behaviour and exits 2, whatever else failed", () => {
+    const first = shard(1, 2, [behaviour("AUTH-A", "passed"), behaviour("MAP-B", "broken")]);
+    const second = shard(2, 2, [behaviour("MAP-C", "failed"), behaviour("ITEM-D", "passed"), behaviour("SEQ-E", "passed")]);
+    const merged = mergeSummaries([first, second], catalogue);
+    expect(merged.totals).toMatchObject({ broken: 1, failed: 1, passed: 3 });
+    expect(merged.behaviours.find((b) => b.id === "MAP-B")?.brokenReason).toBe("TypeError: planted harness bug");
+    expect(exitCodeOfMerge(merged, false)).toBe(2);
+    expect(merged.schemaVersion).toBe(SUMMARY_SCHEMA_VERSION);
+    expectValidSummary(merged);
   });
 
   it("lets a SHOULD gap pass unless --strict, as a warned SHOULD would", () => {
@@ -162,7 +176,8 @@ describe("writeMerged", () => {
     const { file, notes } = writeMerged(out, merged, [one, two]);
     expect(readdirSync(join(out, "allure-results")).sort()).toEqual(["u1-attachment.txt", "u1-result.json", "u2-result.json"]);
     expect(notes).toEqual([`${one} has no junit.xml: the merged junit.xml lacks its test cases`, `${two} has no junit.xml: the merged junit.xml lacks its test cases`]);
-    expect((JSON.parse(readFileSync(file, "utf8")) as Summary).behaviours.map((b) => b.id)).toEqual(catalogue.map((entry) => entry.id));
+    expect((readValidSummary(out) as Summary).behaviours.map((b) => b.id)).toEqual(catalogue.map((entry) => entry.id));
+    expect(file).toBe(join(out, "summary.json"));
     expect(readdirSync(out)).toEqual(expect.arrayContaining(["summary.json", "report.md", "report.html", "junit.xml"]));
     expect(() => writeMerged(one, merged, [one, two])).toThrow(/also a shard directory/);
   });
@@ -181,7 +196,8 @@ describe("writeMerged", () => {
     const { file } = writeMerged(out, mergeSummaries(readShards([one, two]), catalogue), [one, two]);
     const copy = join(out, "counterexamples", "SEQ-E-9.json");
     expect(readFileSync(copy, "utf8")).toBe('{"behaviour":"SEQ-E"}');
-    const merged = JSON.parse(readFileSync(file, "utf8")) as Summary;
+    expect(file).toBe(join(out, "summary.json"));
+    const merged = readValidSummary(out) as Summary;
     expect(merged.behaviours.find((b) => b.id === "SEQ-E")?.failures[0]?.sequence?.file).toBe(copy);
   });
 });

@@ -8,6 +8,7 @@ import type { Waiver } from "../src/config/waivers.ts";
 import { exitCodeOf } from "../reporters/summary.ts";
 import { applyWaivers, waiverNotices } from "../reporters/waive.ts";
 import { behaviour, summaryOf } from "./support/summaries.ts";
+import { expectValidSummary } from "./support/summary-schema.ts";
 
 const today = new Date("2026-03-15T12:00:00Z");
 const dir = mkdtempSync(join(tmpdir(), "smc-waivers-"));
@@ -98,6 +99,7 @@ describe("applyWaivers", () => {
     expect(waived.totals).toMatchObject({ behaviours: 2, passed: 1, failed: 0, waived: 1 });
     expect(waived.waivers).toEqual({ applied: ["MAP-A"], expired: [], stale: [], unknown: [], notRun: [] });
     expect(exitCodeOf(waived, false)).toBe(0);
+    expectValidSummary(waived);
   });
 
   it("waives a warned SHOULD too, so --strict passes", () => {
@@ -123,6 +125,7 @@ describe("applyWaivers", () => {
     expect(waived.totals).toMatchObject({ failed: 1, waived: 0 });
     expect(exitCodeOf(waived, false)).toBe(1);
     expect(waiverNotices(waived)).toEqual(["waiver for MAP-A expired on 2026-03-14: its failure counts again"]);
+    expectValidSummary(waived);
   });
 
   it("still applies a waiver on its expiry day", () => {
@@ -151,9 +154,20 @@ describe("applyWaivers", () => {
     expect(waived.waivers).toEqual({ applied: [], expired: [], stale: [], unknown: [], notRun: ["MAP-A"] });
   });
 
+  it("never hides a broken behaviour: it stays broken, the waiver is not checked, and the run exits 2", () => {
+    const summary = summaryOf(behaviour("MAP-A", "broken"), behaviour("MAP-B", "passed"));
+    const waived = applyWaivers(summary, [waiver("MAP-A")], today);
+    expect(waived.behaviours[0]).toEqual(summary.behaviours[0]);
+    expect(waived.totals).toMatchObject({ broken: 1, waived: 0 });
+    expect(waived.waivers).toEqual({ applied: [], expired: [], stale: [], unknown: [], notRun: ["MAP-A"] });
+    expect(waiverNotices(waived)).toEqual(["waiver for MAP-A was not checked: the behaviour was broken"]);
+    expect(exitCodeOf(waived, false)).toBe(2);
+    expectValidSummary(waived);
+  });
+
   it("puts every waiver in exactly one list", () => {
-    const summary = summaryOf(behaviour("MAP-A", "failed"), behaviour("MAP-B", "failed"), behaviour("MAP-C", "passed"), behaviour("MAP-D", "skipped"));
-    const waivers = [waiver("MAP-A"), waiver("MAP-B", "2020-01-01"), waiver("MAP-C"), waiver("MAP-D"), waiver("MAP-E")];
+    const summary = summaryOf(behaviour("MAP-A", "failed"), behaviour("MAP-B", "failed"), behaviour("MAP-C", "passed"), behaviour("MAP-D", "skipped"), behaviour("MAP-F", "broken"));
+    const waivers = [waiver("MAP-A"), waiver("MAP-B", "2020-01-01"), waiver("MAP-C"), waiver("MAP-D"), waiver("MAP-E"), waiver("MAP-F")];
     const report = applyWaivers(summary, waivers, today).waivers;
     const listed = Object.values(report).flat().sort();
     expect(listed).toEqual(waivers.map((w) => w.id).sort());

@@ -1,9 +1,9 @@
-// Item Data: JSON objects (facts C11: only objects are documented), nested a little,
+// Item Data: JSON objects (only objects are documented: docs/behaviour-reference.md#c11-the-type-of-data), nested a little,
 // with unicode text and numbers that survive any JSON parser unchanged.
 import fc from "fast-check";
 
 export interface JsonDataOptions {
-  /** Keep payloads small: writes over 1 KiB are throttled harder on the real service (facts §6). */
+  /** Keep payloads small: writes over 1 KiB are throttled harder on the real service (docs/behaviour-reference.md#rate-limits). */
   readonly maxBytes?: number;
 }
 

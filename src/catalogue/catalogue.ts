@@ -1,4 +1,4 @@
-// The behaviour catalogue (spec/behaviours.yaml) loaded and validated once.
+// The behaviour catalogue (spec/behaviours/*.yaml) loaded and validated once.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";

@@ -27,9 +27,9 @@ export interface TimedExchange {
 }
 
 /**
- * Whether a ttl-only update moves date_updated is not documented (facts §8), so the
- * time of such an update cannot be read off the answer. It can be estimated on the
- * target's own clock: the offset between a stamp it gave an earlier write and when
+ * Whether a ttl-only update moves date_updated is not documented
+ * (docs/behaviour-reference.md#not-documented), so the time of such an update cannot
+ * be read off the answer. It can be estimated on the target's own clock: the offset between a stamp it gave an earlier write and when
  * we sent that write carries over to later requests, whatever the clock skew.
  */
 export function targetTimeAt(reference: TimedExchange, stamped: unknown, at: TimedExchange): TargetTime | undefined {

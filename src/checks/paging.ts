@@ -30,7 +30,8 @@ export const pagingMetaIsComplete = defineCheck<PagingMetaInput>({
       if (meta.page !== expectedPage) problems.push(`meta.page = ${show(meta.page)}`);
       for (const field of URL_FIELDS) if (!isAbsoluteUrl(meta[field])) problems.push(`meta.${field} = ${show(meta[field])}`);
       for (const field of NULLABLE_URL_FIELDS) {
-        // facts C9: the OAS says null at the end, an older generated sample says "".
+        // The OAS says null at the end, an older generated sample says ""
+        // (docs/behaviour-reference.md#c9-next_page_url-on-the-last-page).
         const ends = meta[field] === null || (field === "next_page_url" && meta[field] === "");
         if (!ends && !isAbsoluteUrl(meta[field])) problems.push(`meta.${field} = ${show(meta[field])}`);
       }

@@ -1,8 +1,10 @@
-// Options and environment → one frozen Config. This room imports nothing of ours,
-// so every other room can depend on it without cycles.
-import { parseArgs } from "node:util";
+// Options and environment → one frozen Config. This room imports nothing of ours but
+// the leaf src/errors.ts (which imports nothing), so every room can depend on it.
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
+import { ConfigError } from "../errors.ts";
+import { parseOptions } from "./options.ts";
+import { RUN_OPTION_SPEC } from "./cli-options.ts";
 
 export type Profile = "full" | "mock";
 
@@ -43,72 +45,48 @@ export interface Shard {
   readonly count: number;
 }
 
-/** A bad option or value: the CLI turns it into exit 2 with this one-line message. */
-export class ConfigError extends Error {
-  readonly code = "SMC_ERR_CONFIG";
-  constructor(message: string) {
-    super(message);
-    this.name = "ConfigError";
-  }
-}
-
-const RUN_OPTIONS = {
-  "base-url": { type: "string" },
-  "account-sid": { type: "string" },
-  "auth-token": { type: "string" },
-  "service-sid": { type: "string" },
-  profile: { type: "string" },
-  spec: { type: "string" },
-  seed: { type: "string" },
-  runs: { type: "string" },
-  "report-dir": { type: "string" },
-  baseline: { type: "string" },
-  waivers: { type: "string" },
-  "request-timeout": { type: "string" },
-  strict: { type: "boolean" },
-  "exit-on-regressions": { type: "boolean" },
-  shard: { type: "string" },
-  help: { type: "boolean", short: "h" },
-} as const;
-
-/** Keeps a default embedded run well under a minute; nightly jobs pass --runs 500. */
-export const DEFAULT_RUNS = 25;
+export { DEFAULT_RUNS } from "./cli-options.ts";
+/** A bad option or value: the CLI turns it into exit 2 with its one-line message. */
+export { ConfigError };
 
 export interface ParsedRunArgs {
   readonly config: Config;
   readonly help: boolean;
 }
 
+/** `run`'s command line (RUN_OPTIONS) and environment → a frozen Config, checked. */
 export function parseRunArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ParsedRunArgs {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({ args: [...argv], options: RUN_OPTIONS, strict: true, allowPositionals: false }));
-  } catch (error) {
-    throw new ConfigError(firstLine((error as Error).message));
-  }
-  const text = (name: string): string | undefined => {
-    const value = values[name];
-    return typeof value === "string" ? value : undefined;
-  };
+  const options = parseOptions(RUN_OPTION_SPEC, argv, env);
+  const text = (name: string): string | undefined => options.text(name);
 
   const baseUrl = text("base-url");
   if (baseUrl !== undefined) assertHttpUrl(baseUrl);
-  const profile = text("profile") ?? "full";
-  if (profile !== "full" && profile !== "mock") throw new ConfigError(`--profile must be "full" or "mock", got "${profile}"`);
+  const profile = text("profile");
+  if (profile !== "full" && profile !== "mock")
+    throw new ConfigError(`--profile must be "full" or "mock", got "${profile}"`);
   const specFile = text("spec");
   if (specFile === "") throw new ConfigError("--spec needs a file name");
 
   const seed = parseInteger("--seed", text("seed"), 0, 2 ** 31 - 1) ?? randomSeed();
-  const requestTimeoutMs = parseInteger("--request-timeout", text("request-timeout"), 100, 600_000) ?? 10_000;
-  const runs = parseInteger("--runs", text("runs"), 1, 100_000) ?? DEFAULT_RUNS;
+  // Both have a default in RUN_OPTIONS, so they are never undefined here.
+  const requestTimeoutMs = parseInteger(
+    "--request-timeout",
+    text("request-timeout"),
+    100,
+    600_000,
+  ) as number;
+  const runs = parseInteger("--runs", text("runs"), 1, 100_000) as number;
 
-  const accountSid = text("account-sid") ?? env.TWILIO_ACCOUNT_SID ?? "";
-  const authToken = text("auth-token") ?? env.TWILIO_AUTH_TOKEN ?? "";
-  const serviceSid = text("service-sid") ?? env.SYNC_SERVICE_SID ?? "";
+  const accountSid = text("account-sid") ?? "";
+  const authToken = text("auth-token") ?? "";
+  const serviceSid = text("service-sid") ?? "";
   if (baseUrl !== undefined) {
-    if (accountSid === "") throw new ConfigError("--account-sid (or TWILIO_ACCOUNT_SID) is required with --base-url");
-    if (authToken === "") throw new ConfigError("--auth-token (or TWILIO_AUTH_TOKEN) is required with --base-url");
-    if (serviceSid === "") throw new ConfigError("--service-sid (or SYNC_SERVICE_SID) is required with --base-url");
+    if (accountSid === "")
+      throw new ConfigError("--account-sid (or TWILIO_ACCOUNT_SID) is required with --base-url");
+    if (authToken === "")
+      throw new ConfigError("--auth-token (or TWILIO_AUTH_TOKEN) is required with --base-url");
+    if (serviceSid === "")
+      throw new ConfigError("--service-sid (or SYNC_SERVICE_SID) is required with --base-url");
   }
 
   const config: Config = Object.freeze({
@@ -121,17 +99,18 @@ export function parseRunArgs(argv: readonly string[], env: NodeJS.ProcessEnv): P
     specFile: specFile === undefined ? undefined : resolve(specFile),
     seed,
     runs,
-    reportDir: text("report-dir") ?? "reports",
+    reportDir: text("report-dir") as string,
     runPrefix: `smc-${seed.toString(36)}-${randomBytes(3).toString("hex")}-`,
     requestTimeoutMs,
-    strict: values.strict === true,
+    strict: options.flag("strict"),
     baselineFile: text("baseline"),
     waiversFile: text("waivers"),
-    exitOnRegressions: values["exit-on-regressions"] === true,
+    exitOnRegressions: options.flag("exit-on-regressions"),
     shard: parseShard(text("shard")),
   });
-  if (config.exitOnRegressions && config.baselineFile === undefined) throw new ConfigError("--exit-on-regressions needs --baseline FILE");
-  return { config, help: values.help === true };
+  if (config.exitOnRegressions && config.baselineFile === undefined)
+    throw new ConfigError("--exit-on-regressions needs --baseline FILE");
+  return { config, help: options.flag("help") };
 }
 
 /** The embedded server's address and credentials replace the empty target fields. */
@@ -155,26 +134,31 @@ function assertHttpUrl(value: string): void {
 function parseShard(value: string | undefined): Shard | undefined {
   if (value === undefined) return undefined;
   const match = /^(\d{1,6})\/(\d{1,6})$/.exec(value);
-  if (match === null) throw new ConfigError(`--shard must look like I/N (e.g. 2/3), got "${value}"`);
+  if (match === null)
+    throw new ConfigError(`--shard must look like I/N (e.g. 2/3), got "${value}"`);
   const index = Number(match[1]);
   const count = Number(match[2]);
   if (count < 1) throw new ConfigError(`--shard ${value}: N must be at least 1`);
-  if (index < 1 || index > count) throw new ConfigError(`--shard ${value}: I must be between 1 and ${count}`);
+  if (index < 1 || index > count)
+    throw new ConfigError(`--shard ${value}: I must be between 1 and ${count}`);
   return { index, count };
 }
 
-function parseInteger(option: string, value: string | undefined, min: number, max: number): number | undefined {
+function parseInteger(
+  option: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new ConfigError(`${option} must be a whole number, got "${value}"`);
+  if (!/^\d+$/.test(value))
+    throw new ConfigError(`${option} must be a whole number, got "${value}"`);
   const parsed = Number(value);
-  if (parsed < min || parsed > max) throw new ConfigError(`${option} must be between ${min} and ${max}, got ${parsed}`);
+  if (parsed < min || parsed > max)
+    throw new ConfigError(`${option} must be between ${min} and ${max}, got ${parsed}`);
   return parsed;
 }
 
 function randomSeed(): number {
   return randomBytes(4).readUInt32BE() & 0x7fffffff;
-}
-
-function firstLine(message: string): string {
-  return message.split("\n")[0] ?? message;
 }

@@ -4,8 +4,9 @@
 // request is sent, and every problem with it is one line and exit 2.
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { ConfigError, parseRunArgs, type Config } from "../config/config.ts";
+import { REPLAY_OPTION_SPEC, TARGET_OPTIONS } from "../config/cli-options.ts";
+import { parseOptions } from "../config/options.ts";
 import type { CounterexampleFile } from "../behaviours/sequences.ts";
 import { HttpClient } from "../http/client.ts";
 import { toCurl } from "../http/curl.ts";
@@ -16,32 +17,19 @@ import type { CommandJson } from "../model/real.ts";
 import { replayCommands } from "../model/sequence.ts";
 import { sweep } from "./sweep.ts";
 
-/** Only what replay honours: anything else (--seed, --report-dir…) is refused, not ignored. */
-const REPLAY_OPTIONS = {
-  "base-url": { type: "string" },
-  "account-sid": { type: "string" },
-  "auth-token": { type: "string" },
-  "service-sid": { type: "string" },
-  "request-timeout": { type: "string" },
-  help: { type: "boolean", short: "h" },
-} as const;
-
 export type ParsedReplayArgs = { readonly help: true } | { readonly help: false; readonly file: string; readonly config: Config };
 
 export function parseReplayArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ParsedReplayArgs {
-  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
-  try {
-    parsed = parseArgs({ args: [...argv], options: REPLAY_OPTIONS, strict: true, allowPositionals: true });
-  } catch (error) {
-    const unknown = /^Unknown option '([^']+)'/.exec((error as Error).message)?.[1];
-    throw new ConfigError(unknown === undefined ? firstLine((error as Error).message) : `replay does not take ${unknown} (it runs the saved commands once; see --help)`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help === true) return { help: true };
+  const options = parseOptions(REPLAY_OPTION_SPEC, argv, env);
+  const { positionals } = options;
+  if (options.flag("help")) return { help: true };
   if (positionals.length === 0) throw new ConfigError("replay needs a counterexample FILE (from <report-dir>/counterexamples/)");
   if (positionals.length > 1) throw new ConfigError(`replay takes one FILE, got ${positionals.length}: ${positionals.join(" ")}`);
   // The target options mean exactly what they mean for run: same env fallbacks, same checks.
-  const forwarded = Object.entries(values).flatMap(([name, value]) => (typeof value === "string" ? [`--${name}`, value] : []));
+  const forwarded = TARGET_OPTIONS.flatMap(({ name }) => {
+    const value = options.text(name);
+    return value === undefined ? [] : [`--${name}`, value];
+  });
   const { config } = parseRunArgs(forwarded, env);
   const runPrefix = `smc-replay-${randomBytes(3).toString("hex")}-`;
   return { help: false, file: positionals[0] as string, config: Object.freeze({ ...config, runPrefix }) };

@@ -66,23 +66,23 @@ export const CODE = Object.freeze({
   invalidUniqueName: 54302,
 });
 
-/** A missing map may answer any of these (C5); 54300 when addressed by an unknown unique_name. */
+/** A missing map may answer any of these (#c5-not-found-code); 54300 when addressed by an unknown unique_name. */
 export const MAP_NOT_FOUND_CODES: readonly number[] = Object.freeze([
   CODE.resourceNotFound,
   CODE.mapNotFound,
   CODE.uniqueNameNotFound,
 ]);
-/** A missing item (or an item of a missing map) may answer any not-found code (C5). */
+/** A missing item (or an item of a missing map) may answer any not-found code (#c5-not-found-code). */
 export const NOT_FOUND_CODES: readonly number[] = Object.freeze([
   ...MAP_NOT_FOUND_CODES,
   CODE.itemNotFound,
 ]);
-/** A stale If-Match: 54205 or 20412 (C6). */
+/** A stale If-Match: 54205 or 20412 (#c6-precondition-failed-code). */
 export const PRECONDITION_FAILED_CODES: readonly number[] = Object.freeze([
   CODE.preconditionFailed,
   CODE.preconditionFailedGeneric,
 ]);
-/** A throttled request: 54009 (per object) or 20429 (account concurrency) (C7). */
+/** A throttled request: 54009 (per object) or 20429 (account concurrency) (#c7-rate-limit-code). */
 export const RATE_LIMIT_CODES: readonly number[] = Object.freeze([
   CODE.rateLimited,
   CODE.tooManyRequests,
@@ -94,14 +94,14 @@ export const TTL_MAX = 31_536_000;
 
 /** Every list pages 50 records by default. */
 export const DEFAULT_PAGE_SIZE = 50;
-/** The PageSize maximum is 100 today and was 1000 before (C1); 100 is safe under both. */
+/** The PageSize maximum is 100 today and was 1000 before (#c1-page-size-maximum); 100 is safe under both. */
 export const PAGE_SIZE_MAX_READINGS: readonly number[] = Object.freeze([100, 1000]);
 export const MAX_PAGE_SIZE_ALL_READINGS = 100;
 
-/** Keys of 1..256 characters pass every reading; over 320 none (C2). */
+/** Keys of 1..256 characters pass every reading; over 320 none (#c2-item-key-length). */
 export const KEY_LENGTH_ACCEPTED = 256;
 export const KEY_LENGTH_REFUSED_ABOVE = 320;
-/** unique_name: the same two readings as keys (C3). */
+/** unique_name: the same two readings as keys (#c3-unique-name-length). */
 export const UNIQUE_NAME_LENGTH_ACCEPTED = 256;
 export const UNIQUE_NAME_LENGTH_REFUSED_ABOVE = 320;
 
@@ -126,5 +126,5 @@ export const BURST_WINDOW_SECONDS = 10;
 
 /** The shape of a documented sid: two letters and 32 hex digits. */
 export const SID_PATTERN = /^[A-Z]{2}[0-9a-fA-F]{32}$/;
-/** A unique_name matching this is refused (54302); only the lowercase form is asserted (C4). */
+/** A unique_name matching this is refused (54302); only the lowercase form is asserted (#c4-unique-names-that-look-like-sids). */
 export const SID_LIKE_NAME_PATTERN = /^[A-Z]{2}[0-9a-f]{32}$/;

@@ -1,6 +1,6 @@
 // What a foreign OpenAPI document (--spec) leaves out, measured against the project's
 // own: missing operations, response properties it does not describe, and the pieces
-// the suite then takes from the facts instead (error schema, limits). Each gap is one
+// the suite then takes from src/spec/documented.ts instead (error schema, limits). Each gap is one
 // sentence for the summary and the terminal; none of them stops a run.
 import type { OpenAPIV3 } from "openapi-types";
 import { LIMITS_EXTENSION } from "./limits.ts";

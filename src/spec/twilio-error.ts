@@ -4,7 +4,7 @@ import type { OpenAPIV3 } from "openapi-types";
 export const TWILIO_ERROR_SCHEMA_NAME = "TwilioError";
 
 /**
- * The error body every Twilio REST error carries (facts §5). Used when a
+ * The error body every Twilio REST error carries (docs/behaviour-reference.md#errors). Used when a
  * loaded document has no TwilioError schema of its own — the vendor document
  * documents only 2xx responses. Kept equal to the one in our spec by a test.
  */

@@ -1,5 +1,12 @@
 // Turns behaviour definitions into vitest tests: one test per behaviour, titled with
 // its id and statement, its result carried to the reporters in task.meta.
+//
+// How a test ends is what Allure and JUnit show: a MUST the target fails throws an
+// AssertionError (Allure "failed", red), a behaviour the harness could not judge throws a
+// HarnessError (Allure "broken", yellow). allure-vitest tells them apart by the error's
+// name and message (allure-js-commons `getStatusFromError`: "assert" in either means
+// failed), so only a harness error whose own reason says "assert" could show as failed.
+import { AssertionError } from "node:assert";
 import { afterAll, beforeAll, describe, inject, it } from "vitest";
 import * as allure from "allure-js-commons";
 import type { BehaviourDefinition } from "../behaviours/define.ts";
@@ -8,6 +15,7 @@ import type { BehaviourEnvironment } from "../behaviours/context.ts";
 import { loadCatalogue, type BehaviourEntry } from "../catalogue/catalogue.ts";
 import { HttpClient } from "../http/client.ts";
 import { SyncMapApi } from "../http/syncApi.ts";
+import { HarnessError } from "../errors.ts";
 import { loadSpec } from "../spec/index.ts";
 import type { SpecCatalog } from "../spec/index.ts";
 import { formatOutcome } from "./format.ts";
@@ -47,7 +55,7 @@ export function proveBehaviours(title: string, definitions: readonly BehaviourDe
     const { profile } = inject("smcTarget");
     for (const definition of definitions) {
       const entry = catalogue.get(definition.id);
-      if (entry === undefined) throw new Error(`behaviour ${definition.id} is not in spec/behaviours.yaml`);
+      if (entry === undefined) throw new Error(`behaviour ${definition.id} is not in the catalogue (spec/behaviours/*.yaml)`);
       const title = `${entry.id}: ${entry.statement}`;
       // Outside the profile: vitest reports it skipped and no request is sent; the
       // summary names the reason from the catalogue.
@@ -56,7 +64,9 @@ export function proveBehaviours(title: string, definitions: readonly BehaviourDe
         continue;
       }
       it(title, async (context) => {
-        if (client === undefined || spec === undefined) throw new Error("the target was not set up");
+        if (client === undefined || spec === undefined) {
+          throw new HarnessError("SMC_ERR_INTERNAL", "the target was not set up");
+        }
         const target = inject("smcTarget");
         const environment: BehaviourEnvironment = {
           api: new SyncMapApi(client, target.serviceSid),
@@ -78,13 +88,21 @@ export function proveBehaviours(title: string, definitions: readonly BehaviourDe
           context.skip(outcome.skipReason);
           return;
         }
-        if (outcome.outcome === "broken") throw new Error(`harness could not finish ${entry.id}: ${outcome.brokenReason ?? "unknown"}`);
+        if (outcome.outcome === "broken") throw harnessErrorOf(entry, outcome);
         // A SHOULD that fails is a warning: it stays green in vitest and is "warned" in the summary.
-        if (outcome.outcome === "failed" && entry.level === "MUST") throw new Error(formatOutcome(entry, outcome));
+        if (outcome.outcome === "failed" && entry.level === "MUST") {
+          throw new AssertionError({ message: formatOutcome(entry, outcome) });
+        }
         if (outcome.outcome === "failed") context.annotate(formatOutcome(entry, outcome), "warning");
       });
     }
   });
+}
+
+/** The harness could not judge the behaviour: Allure "broken", never the target's failure. */
+function harnessErrorOf(entry: BehaviourEntry, outcome: BehaviourOutcome): HarnessError {
+  const reason = outcome.brokenReason ?? "unknown";
+  return new HarnessError("SMC_ERR_INTERNAL", `harness could not finish ${entry.id}: ${reason}`);
 }
 
 function toMeta(outcome: BehaviourOutcome): BehaviourMeta {

@@ -10,7 +10,10 @@ import itemList from "./list.behaviours.ts";
 import itemNotFound from "./notFound.behaviours.ts";
 import itemOperations from "./operations.behaviours.ts";
 
-export const itemsGroups: ReadonlyArray<{ readonly title: string; readonly definitions: readonly BehaviourDefinition[] }> = [
+export const itemsGroups: ReadonlyArray<{
+  readonly title: string;
+  readonly definitions: readonly BehaviourDefinition[];
+}> = [
   { title: "Map Items: create and fetch", definitions: itemCreate },
   { title: "Map Items: data", definitions: itemData },
   { title: "Map Items: keys", definitions: itemKeys },

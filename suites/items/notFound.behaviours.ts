@@ -1,41 +1,35 @@
 import { behaviour } from "../../src/behaviours/define.ts";
-import type { BehaviourContext } from "../../src/behaviours/context.ts";
-import type { Exchange } from "../../src/http/exchange.ts";
-import { parseJsonBody } from "../../src/http/exchange.ts";
-import { ITEM_NOT_FOUND_CODES, NOT_FOUND_CODES, unknownMapSid } from "./documented.ts";
+import { unknownMapSid } from "../common/helpers.ts";
 
-/** A create that should have found no map may have made one: delete it too, it is ours. */
-async function dropMapIfCreated(t: BehaviourContext, exchange: Exchange): Promise<void> {
-  const status = exchange.response?.status;
-  if (status === undefined || status < 200 || status >= 300) return;
-  const parsed = parseJsonBody(exchange);
-  const mapSid = parsed.ok ? (parsed.value as { map_sid?: unknown } | null)?.map_sid : undefined;
-  if (typeof mapSid === "string" && mapSid.startsWith("MP")) await t.api.deleteMap(mapSid);
-}
+const lost = { Data: JSON.stringify({ lost: true }) };
 
 export default [
   behaviour("ITEM-NOT-FOUND-MAP", async (t) => {
     // One unknown map by sid, one by a unique_name nobody holds (54300 is then a reading).
     for (const map of [unknownMapSid(), t.uniqueName("missing")]) {
-      const documented = `item operations on the unknown map ${map} find no map`;
-      const created = await t.api.createItem(map, { Key: "k", Data: JSON.stringify({ lost: true }) });
-      await dropMapIfCreated(t, created);
-      t.refused(created, 404, NOT_FOUND_CODES, documented, "item-of-unknown-map code");
-      t.refused(await t.api.listItems(map), 404, NOT_FOUND_CODES, documented, "item-of-unknown-map code");
-      t.refused(await t.api.fetchItem(map, "k"), 404, NOT_FOUND_CODES, documented, "item-of-unknown-map code");
-      t.refused(await t.api.updateItem(map, "k", { Data: JSON.stringify({ lost: true }) }), 404, NOT_FOUND_CODES, documented, "item-of-unknown-map code");
-      t.refused(await t.api.deleteItem(map, "k"), 404, NOT_FOUND_CODES, documented, "item-of-unknown-map code");
+      const why = `item operations on the unknown map ${map} find no map`;
+      const topic = "item-of-unknown-map code";
+      const created = await t.api.createItem(map, { Key: "k", ...lost });
+      // A create that should have found no map may have made one: it is ours to delete.
+      t.adoptIfCreated(created, "map_sid");
+      t.notFound(created, why, topic);
+      t.notFound(await t.api.listItems(map), why, topic);
+      t.notFound(await t.api.fetchItem(map, "k"), why, topic);
+      t.notFound(await t.api.updateItem(map, "k", lost), why, topic);
+      t.notFound(await t.api.deleteItem(map, "k"), why, topic);
     }
   }),
 
   behaviour("ITEM-NOT-FOUND-KEY", async (t) => {
     const { sid } = await t.createMap();
-    t.expectStatus(await t.api.createItem(sid, { Key: "present", Data: "{}" }), 201, "CreateSyncMapItem answers 201");
-    const documented = "an unknown key is not found (54201)";
-    t.refused(await t.api.fetchItem(sid, "absent"), 404, ITEM_NOT_FOUND_CODES, documented, "item not-found code");
-    t.refused(await t.api.updateItem(sid, "absent", { Data: JSON.stringify({ upserted: true }) }), 404, ITEM_NOT_FOUND_CODES, documented, "item not-found code");
-    t.refused(await t.api.deleteItem(sid, "absent"), 404, ITEM_NOT_FOUND_CODES, documented, "item not-found code");
+    t.expectStatus(await t.api.createItem(sid, { Key: "present", Data: "{}" }), 201);
+    const why = "an unknown key is not found (54201)";
+    const topic = "item not-found code";
+    t.notFound(await t.api.fetchItem(sid, "absent"), why, topic);
+    const upsert = { Data: JSON.stringify({ upserted: true }) };
+    t.notFound(await t.api.updateItem(sid, "absent", upsert), why, topic);
+    t.notFound(await t.api.deleteItem(sid, "absent"), why, topic);
     // An update of an unknown key is not an upsert: the key is still unknown afterwards.
-    t.refused(await t.api.fetchItem(sid, "absent"), 404, ITEM_NOT_FOUND_CODES, "an update of an unknown key creates nothing");
+    t.notFound(await t.api.fetchItem(sid, "absent"), "an update of an unknown key creates nothing");
   }),
 ];

@@ -1,50 +1,78 @@
-import { walkPages, type PageWalk } from "../shared/walk.ts";
 // Steps many Map Item behaviours share: create an item that must exist, fetch one,
 // walk every page of a listing. Each stops the behaviour when the target refuses a
 // step the behaviour needs, so later checks never judge a missing precondition.
-import { BehaviourAborted, type BehaviourContext, type Json } from "../../src/behaviours/context.ts";
+import {
+  BehaviourAborted,
+  type Answer,
+  type BehaviourContext,
+} from "../../src/behaviours/context.ts";
+import { show } from "../../src/checks/failure.ts";
 import type { FormValue } from "../../src/http/client.ts";
-import type { Exchange } from "../../src/http/exchange.ts";
+import type { Json } from "../../src/http/json.ts";
 import type { Query } from "../../src/http/syncApi.ts";
-import { servicePath } from "./documented.ts";
+import { walkPages, type PageWalk } from "../common/walk.ts";
+import { servicePath } from "../common/helpers.ts";
 
-export interface ItemAnswer {
-  readonly exchange: Exchange;
-  readonly item: Json;
+type Form = Readonly<Record<string, FormValue>>;
+
+/** The fields of an item that fetch and list must report as create did. */
+export const ITEM_FIELDS = [
+  ...["key", "account_sid", "service_sid", "map_sid", "url", "revision", "data"],
+  ...["date_expires", "date_created", "date_updated", "created_by"],
+] as const;
+
+/** A JSON object whose text is exactly `bytes` bytes of UTF-8 (ASCII padding). */
+export function dataOfBytes(bytes: number): string {
+  const frame = JSON.stringify({ pad: "" });
+  return JSON.stringify({ pad: "x".repeat(Math.max(0, bytes - frame.length)) });
 }
 
 /** Creates an item the behaviour needs; any answer but 201 stops the behaviour. */
-export async function newItem(t: BehaviourContext, map: string, key: string, data: unknown = { key }, extra: Readonly<Record<string, FormValue>> = {}): Promise<ItemAnswer> {
-  const exchange = await t.api.createItem(map, { Key: key, Data: JSON.stringify(data), ...extra });
-  t.expectStatus(exchange, 201, "CreateSyncMapItem answers 201");
-  return { exchange, item: t.json(exchange) };
+export async function newItem(
+  t: BehaviourContext,
+  map: string,
+  key: string,
+  data: unknown = { key },
+  extra: Form = {},
+): Promise<Answer> {
+  const form = { Key: key, Data: JSON.stringify(data), ...extra };
+  return t.expectAnswer(await t.api.createItem(map, form), 201);
 }
 
 /** Fetches an item the behaviour expects to exist; any answer but 200 stops the behaviour. */
-export async function fetchedItem(t: BehaviourContext, map: string, key: string, documented = "FetchSyncMapItem answers 200 for an existing item"): Promise<ItemAnswer> {
-  const exchange = await t.api.fetchItem(map, key);
-  t.expectStatus(exchange, 200, documented);
-  return { exchange, item: t.json(exchange) };
+export async function fetchedItem(t: BehaviourContext, map: string, key: string): Promise<Answer> {
+  return t.expectAnswer(await t.api.fetchItem(map, key), 200);
 }
 
 /** Updates an item; any answer but 200 stops the behaviour. */
-export async function updatedItem(t: BehaviourContext, map: string, key: string, form: Readonly<Record<string, FormValue>>, ifMatch?: string): Promise<ItemAnswer> {
-  const exchange = await t.api.updateItem(map, key, form, ifMatch);
-  t.expectStatus(exchange, 200, "UpdateSyncMapItem answers 200");
-  return { exchange, item: t.json(exchange) };
+export async function updatedItem(
+  t: BehaviourContext,
+  map: string,
+  key: string,
+  form: Form,
+  ifMatch?: string,
+): Promise<Answer> {
+  return t.expectAnswer(await t.api.updateItem(map, key, form, ifMatch), 200);
 }
 
 /** The item's revision as a string, or the behaviour stops: If-Match needs it. */
-export function revisionOf(t: BehaviourContext, answer: ItemAnswer): string {
-  const revision = answer.item.revision;
+export function revisionOf(t: BehaviourContext, answer: Answer): string {
+  const revision = answer.body.revision;
   if (typeof revision === "string" && revision.length > 0) return revision;
-  t.fail({ check: "item_revision_is_string", title: "Item revision is not a non-empty string", received: `revision = ${JSON.stringify(revision)}`, documented: "revision is an opaque string" }, answer.exchange);
+  const title = "Item revision is not a non-empty string";
+  const found = {
+    check: "item_revision_is_string",
+    title,
+    received: `revision = ${show(revision)}`,
+  };
+  t.fail({ ...found, documented: "revision is an opaque string" }, answer);
   throw new BehaviourAborted();
 }
 
 /** The path an item's url must have: canonical service and map sids, percent-encoded key. */
 export function itemUrlPath(t: BehaviourContext, item: Json, mapSid: string, key: string): string {
-  return `${servicePath(t.serviceSid, item.service_sid)}/Maps/${mapSid}/Items/${encodeURIComponent(key)}`;
+  const service = servicePath(t.serviceSid, item.service_sid);
+  return `${service}/Maps/${mapSid}/Items/${encodeURIComponent(key)}`;
 }
 
 /** Our maps hold a handful of items, so a few hundred pages means the target loops. */
@@ -56,26 +84,36 @@ export interface ItemWalk extends PageWalk {
 }
 
 /** Follows next_page_url from the first page of a listing; every page must answer 200. */
-export async function walkItems(t: BehaviourContext, map: string, query: Query = {}): Promise<ItemWalk> {
-  const walk = await walkPages(t, await t.api.listItems(map, query), "ListSyncMapItem", "items", MAX_PAGES);
-  const keys = walk.records.map((item) => (typeof item.key === "string" ? item.key : JSON.stringify(item.key)));
-  return { ...walk, keys, items: walk.records };
+export async function walkItems(
+  t: BehaviourContext,
+  map: string,
+  query: Query = {},
+): Promise<ItemWalk> {
+  const first = await t.api.listItems(map, query);
+  const walk = await walkPages(t, first, "ListSyncMapItem", "items", MAX_PAGES);
+  return { ...walk, keys: walk.records.map(keyOf), items: walk.records };
 }
 
 /** The keys on one list page, or the behaviour stops when the page is not a 200 list. */
-export async function listedKeys(t: BehaviourContext, map: string, query: Query): Promise<{ keys: string[]; exchange: Exchange; body: Json }> {
-  const exchange = await t.api.listItems(map, query);
-  t.expectStatus(exchange, 200, "ListSyncMapItem answers 200");
-  const body = t.json(exchange);
-  const items = Array.isArray(body.items) ? (body.items as Json[]) : [];
-  return { keys: items.map((item) => (typeof item?.key === "string" ? item.key : JSON.stringify(item?.key))), exchange, body };
+export async function listedKeys(
+  t: BehaviourContext,
+  map: string,
+  query: Query,
+): Promise<Answer & { keys: string[] }> {
+  const listed = t.expectAnswer(await t.api.listItems(map, query), 200);
+  const items = Array.isArray(listed.body.items) ? (listed.body.items as Json[]) : [];
+  return { ...listed, keys: items.map(keyOf) };
 }
 
 /** Creates the keys in the order given (not sorted), so ordering is the target's work. */
-export async function seedKeys(t: BehaviourContext, map: string, keys: readonly string[]): Promise<void> {
+export async function seedKeys(
+  t: BehaviourContext,
+  map: string,
+  keys: readonly string[],
+): Promise<void> {
   for (const key of keys) await newItem(t, map, key, { key });
 }
 
-export function showKeys(keys: readonly string[]): string {
-  return JSON.stringify(keys);
+function keyOf(item: Json | null | undefined): string {
+  return typeof item?.key === "string" ? item.key : JSON.stringify(item?.key);
 }

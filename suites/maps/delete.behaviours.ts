@@ -1,61 +1,60 @@
 import { behaviour } from "../../src/behaviours/define.ts";
-import { propertyHolds } from "../../src/checks/index.ts";
-import { MAP_NOT_FOUND_CODES, NOT_FOUND_CODES } from "../shared/documented.ts";
+import type { BehaviourContext } from "../../src/behaviours/context.ts";
+
+/** Deletes a map the behaviour made; it must answer 204. */
+async function deleteMap(t: BehaviourContext, sid: string): Promise<void> {
+  t.expectStatus(await t.api.deleteMap(sid), 204);
+  t.forgetMap(sid);
+}
+
+async function createItems(
+  t: BehaviourContext,
+  map: string,
+  keys: readonly string[],
+): Promise<void> {
+  for (const key of keys) {
+    t.expectStatus(await t.api.createItem(map, { Key: key, Data: JSON.stringify({ key }) }), 201);
+  }
+}
 
 export default [
   behaviour("MAP-DELETE-204", async (t) => {
     const { sid } = await t.createMap();
     const deleted = await t.api.deleteMap(sid);
-    t.status(deleted, 204, "DeleteSyncMap answers 204");
+    t.status(deleted, 204);
     if (deleted.response?.status === 204) t.forgetMap(sid);
-    const bodyText = deleted.response?.bodyText ?? "";
-    t.check(propertyHolds, { holds: bodyText === "", received: `body ${JSON.stringify(bodyText.slice(0, 200))}`, documented: "a 204 answer has no body" }, deleted);
+    t.noBody(deleted);
   }),
 
   behaviour("MAP-DELETE-GONE", async (t) => {
     const { sid } = await t.createMap();
-    const deleted = await t.api.deleteMap(sid);
-    t.expectStatus(deleted, 204, "DeleteSyncMap answers 204");
-    t.forgetMap(sid);
-    const fetched = await t.api.fetchMap(sid);
-    t.refused(fetched, 404, MAP_NOT_FOUND_CODES, "a deleted map is gone", "map not-found code");
+    await deleteMap(t, sid);
+    t.notFound(await t.api.fetchMap(sid), "a deleted map is gone", "map not-found code");
   }),
 
   behaviour("MAP-CASCADE-ITEMS", async (t) => {
     const { sid, uniqueName } = await t.createMap();
     const keys = ["first", "second item"];
+    await createItems(t, sid, keys);
+    await deleteMap(t, sid);
+    const why = "an item of a deleted map is gone with it";
     for (const key of keys) {
-      t.expectStatus(await t.api.createItem(sid, { Key: key, Data: JSON.stringify({ key }) }), 201, "CreateSyncMapItem answers 201");
-    }
-    t.expectStatus(await t.api.deleteMap(sid), 204, "DeleteSyncMap answers 204");
-    t.forgetMap(sid);
-    for (const key of keys) {
-      const bySid = await t.api.fetchItem(sid, key);
-      t.refused(bySid, 404, NOT_FOUND_CODES, "an item of a deleted map is gone with it", "item-of-deleted-map code");
-      const byName = await t.api.fetchItem(uniqueName ?? sid, key);
-      t.refused(byName, 404, NOT_FOUND_CODES, "an item of a deleted map is gone with it");
+      t.notFound(await t.api.fetchItem(sid, key), why, "item-of-deleted-map code");
+      t.notFound(await t.api.fetchItem(uniqueName ?? sid, key), why);
     }
   }),
 
   behaviour("MAP-CASCADE-RECREATE", async (t) => {
     const { sid, uniqueName } = await t.createMap();
-    for (const key of ["a", "b", "c"]) {
-      t.expectStatus(await t.api.createItem(sid, { Key: key, Data: JSON.stringify({ n: key }) }), 201, "CreateSyncMapItem answers 201");
-    }
-    t.expectStatus(await t.api.deleteMap(sid), 204, "DeleteSyncMap answers 204");
-    t.forgetMap(sid);
+    const keys = ["a", "b", "c"];
+    await createItems(t, sid, keys);
+    await deleteMap(t, sid);
     const again = await t.createMap({ UniqueName: uniqueName ?? "" });
-    const items = await t.api.listItems(again.sid);
-    t.expectStatus(items, 200, "ListSyncMapItem answers 200");
-    const listed = t.json(items).items;
-    t.check(
-      propertyHolds,
-      { holds: Array.isArray(listed) && listed.length === 0, received: `items of the re-created map: ${JSON.stringify(listed).slice(0, 300)}`, documented: "deleting a map deletes all of its items, so a new map of the same name starts empty" },
-      items,
-    );
-    for (const key of ["a", "b", "c"]) {
-      const fetched = await t.api.fetchItem(uniqueName ?? again.sid, key);
-      t.refused(fetched, 404, NOT_FOUND_CODES, "an item of the deleted map does not reappear in the new map of the same name");
-    }
+    const items = t.expectAnswer(await t.api.listItems(again.sid), 200);
+    const starts =
+      "deleting a map deletes all of its items, so a new map of the same name starts empty";
+    t.listsNothing(items, starts);
+    const why = "an item of the deleted map does not reappear in the new map of the same name";
+    for (const key of keys) t.notFound(await t.api.fetchItem(uniqueName ?? again.sid, key), why);
   }),
 ];

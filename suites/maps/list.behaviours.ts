@@ -1,43 +1,48 @@
 import { behaviour } from "../../src/behaviours/define.ts";
-import type { BehaviourContext, Json } from "../../src/behaviours/context.ts";
-import { pagingMetaIsComplete, propertyHolds, urlPointsAtResource, valueIsDocumented } from "../../src/checks/index.ts";
-import { LAST_PAGE_DOCUMENTED, walkPages, type PageWalk } from "../shared/walk.ts";
+import type { BehaviourContext } from "../../src/behaviours/context.ts";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE_ALL_READINGS } from "../../src/spec/documented.ts";
+import { walkEnded } from "../common/helpers.ts";
+import { walkPages, type PageWalk } from "../common/walk.ts";
 
 /** Enough pages for a target holding thousands of foreign maps, yet bounded. */
 const MAX_PAGES = 2_000;
 
-async function walkMaps(t: BehaviourContext, pageSize: number): Promise<PageWalk & { sids: string[] }> {
-  const walk = await walkPages(t, await t.api.listMaps({ PageSize: pageSize }), "ListSyncMap", "maps", MAX_PAGES);
-  return { ...walk, sids: walk.records.flatMap((map) => (typeof map.sid === "string" ? [map.sid] : [])) };
+async function walkMaps(
+  t: BehaviourContext,
+  pageSize: number,
+): Promise<PageWalk & { sids: string[] }> {
+  const first = await t.api.listMaps({ PageSize: pageSize });
+  const walk = await walkPages(t, first, "ListSyncMap", "maps", MAX_PAGES);
+  return {
+    ...walk,
+    sids: walk.records.flatMap((map) => (typeof map.sid === "string" ? [map.sid] : [])),
+  };
 }
 
 export default [
   behaviour("MAP-LIST-SCHEMA", async (t) => {
     await t.createMap();
-    const listed = await t.api.listMaps({ PageSize: 5 });
-    t.expectStatus(listed, 200, "ListSyncMap answers 200");
-    t.schema(listed);
+    t.schema(t.expectAnswer(await t.api.listMaps({ PageSize: 5 }), 200));
   }),
 
   behaviour("MAP-LIST-DEFAULT-PAGE-SIZE", async (t) => {
-    const listed = await t.api.listMaps();
-    t.expectStatus(listed, 200, "ListSyncMap answers 200");
-    const meta = (t.json(listed).meta ?? {}) as Json;
-    t.check(valueIsDocumented, { subject: "meta.page_size without PageSize", actual: meta.page_size, expected: 50, documented: "the default page size is 50" }, listed);
+    const listed = t.expectAnswer(await t.api.listMaps(), 200);
+    t.pageSize(listed, DEFAULT_PAGE_SIZE);
   }),
 
   behaviour("MAP-LIST-PAGE-SIZE", async (t) => {
     for (let i = 0; i < 3; i += 1) await t.createMap();
-    for (const pageSize of [1, 2, 100]) {
-      const listed = await t.api.listMaps({ PageSize: pageSize });
-      t.expectStatus(listed, 200, `ListSyncMap with PageSize=${pageSize} answers 200`);
-      const body = t.json(listed);
-      const meta = (body.meta ?? {}) as Json;
-      const count = Array.isArray(body.maps) ? body.maps.length : -1;
-      t.check(valueIsDocumented, { subject: `meta.page_size with PageSize=${pageSize}`, actual: meta.page_size, expected: pageSize, documented: "the page size asked for (1..100 in every reading)" }, listed);
-      t.check(propertyHolds, { holds: count >= 0 && count <= pageSize, received: `${count} maps with PageSize=${pageSize}`, documented: `at most ${pageSize} maps on the page` }, listed);
+    for (const pageSize of [1, 2, MAX_PAGE_SIZE_ALL_READINGS]) {
+      const listed = t.expectAnswer(await t.api.listMaps({ PageSize: pageSize }), 200);
+      const maps = listed.body.maps;
+      const count = Array.isArray(maps) ? maps.length : -1;
+      t.pageSize(listed, pageSize);
+      const onPage = `${count} maps with PageSize=${pageSize}`;
+      const atMost = `at most ${pageSize} maps on the page`;
+      t.holds(listed, count >= 0 && count <= pageSize, onPage, atMost);
       if (pageSize < 3) {
-        t.check(propertyHolds, { holds: count === pageSize, received: `${count} maps with PageSize=${pageSize} while the service holds at least 3`, documented: "a full page when more maps exist" }, listed);
+        const full = `${onPage} while the service holds at least 3`;
+        t.holds(listed, count === pageSize, full, "a full page when more maps exist");
       }
     }
   }),
@@ -45,43 +50,32 @@ export default [
   behaviour("MAP-LIST-META", async (t) => {
     await t.createMap();
     await t.createMap();
-    const listed = await t.api.listMaps({ PageSize: 1 });
-    t.expectStatus(listed, 200, "ListSyncMap answers 200");
-    const body = t.json(listed);
-    t.check(pagingMetaIsComplete, { body, key: "maps", expectedPageSize: 1, expectedPage: 0, firstPage: true }, listed);
-    const meta = (body.meta ?? {}) as Json;
+    const listed = t.expectAnswer(await t.api.listMaps({ PageSize: 1 }), 200);
+    t.pageMeta(listed, 0, 1);
     // Page URLs may live on another origin, but they must point at this list.
-    for (const field of ["url", "first_page_url"]) {
-      t.check(urlPointsAtResource, { field: `meta.${field}`, value: meta[field], path: t.api.mapsPath() }, listed);
-    }
-    const next = (body.meta as Json | undefined)?.next_page_url;
-    t.check(propertyHolds, { holds: typeof next === "string" && next.length > 0, received: `next_page_url = ${JSON.stringify(next)} with PageSize=1 and at least 2 maps`, documented: "next_page_url leads on while more maps exist" }, listed);
-    if (typeof next === "string" && next.length > 0) {
-      const second = await t.api.follow("ListSyncMap", next);
-      t.expectStatus(second, 200, "the next page answers 200");
-      const secondBody = t.json(second);
-      t.check(pagingMetaIsComplete, { body: secondBody, key: "maps", expectedPageSize: 1, expectedPage: 1, firstPage: false }, second);
-    }
+    for (const field of ["meta.url", "meta.first_page_url"])
+      t.pointsAt(listed, field, t.api.mapsPath());
+    const next = t.nextPage(listed, "next_page_url leads on while more maps exist (at least 2)");
+    if (next === undefined) return;
+    t.pageMeta(t.expectAnswer(await t.api.follow("ListSyncMap", next), 200), 1, 1);
   }),
 
   behaviour("MAP-LIST-WALK", async (t) => {
     const created: string[] = [];
     for (let i = 0; i < 7; i += 1) created.push((await t.createMap()).sid);
     const walk = await walkMaps(t, 3);
-    for (const sid of created) {
-      const seen = walk.sids.filter((listed) => listed === sid).length;
-      t.check(propertyHolds, { holds: seen === 1, received: `map ${sid} listed ${seen} times over ${walk.pages} pages of 3`, documented: "a walk over all pages lists each map exactly once" }, walk.last);
-    }
-    t.check(propertyHolds, { holds: walk.ended, received: `walk stopped after ${walk.pages} pages without an end`, documented: LAST_PAGE_DOCUMENTED }, walk.last);
+    const once = `a walk over all ${walk.pages} pages of 3 lists each map exactly once`;
+    for (const sid of created) t.listedOnce(walk.last, walk.sids, sid, once);
+    walkEnded(t, walk);
   }),
 
   behaviour("MAP-LIST-DELETED", async (t) => {
     const kept = await t.createMap();
     const dropped = await t.createMap();
-    t.expectStatus(await t.api.deleteMap(dropped.sid), 204, "DeleteSyncMap answers 204");
+    t.expectStatus(await t.api.deleteMap(dropped.sid), 204);
     t.forgetMap(dropped.sid);
     const walk = await walkMaps(t, 100);
-    t.check(propertyHolds, { holds: !walk.sids.includes(dropped.sid), received: `deleted map ${dropped.sid} is still listed`, documented: "a deleted map is not listed" }, walk.last);
-    t.check(propertyHolds, { holds: walk.sids.includes(kept.sid), received: `map ${kept.sid} is missing from the list`, documented: "an existing map is listed" }, walk.last);
+    t.omits(walk.last, walk.sids, dropped.sid, "a deleted map is not listed");
+    t.lists(walk.last, walk.sids, kept.sid, "an existing map is listed");
   }),
 ];

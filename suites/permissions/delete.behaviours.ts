@@ -1,6 +1,5 @@
 import { behaviour } from "../../src/behaviours/define.ts";
 import type { BehaviourContext } from "../../src/behaviours/context.ts";
-import { propertyHolds } from "../../src/checks/index.ts";
 import { permissionIsWithdrawn, withdrawnReading } from "../../src/checks/permission.ts";
 import type { Exchange } from "../../src/http/exchange.ts";
 import { ALL_TRUE, grant, walkPermissions } from "./support.ts";
@@ -19,18 +18,18 @@ export default [
     await grant(t, sid, "kept", ALL_TRUE);
     await grant(t, sid, "dropped", ALL_TRUE);
     const deleted = await t.api.deletePermission(sid, "dropped");
-    t.expectStatus(deleted, 204, "DeleteSyncMapPermission answers 204");
-    const bodyText = deleted.response?.bodyText ?? "";
-    t.check(propertyHolds, { holds: bodyText === "", received: `body ${JSON.stringify(bodyText.slice(0, 200))}`, documented: "a 204 answer has no body" }, deleted);
+    t.expectStatus(deleted, 204);
+    t.noBody(deleted);
     const walk = await walkPermissions(t, sid);
-    t.check(propertyHolds, { holds: !walk.identities.includes("dropped"), received: `deleted identity still listed: ${JSON.stringify(walk.identities)}`, documented: "a deleted permission is not listed" }, walk.last);
-    t.check(propertyHolds, { holds: walk.identities.includes("kept"), received: `identity "kept" missing from ${JSON.stringify(walk.identities)}`, documented: "deleting one identity's permission leaves the others" }, walk.last);
+    t.omits(walk.last, walk.identities, "dropped", "a deleted permission is not listed");
+    const others = "deleting one identity's permission leaves the others";
+    t.lists(walk.last, walk.identities, "kept", others);
   }),
 
   behaviour("PERM-DELETE-GONE", async (t) => {
     const { sid } = await t.createMap();
     await grant(t, sid, "withdrawn", ALL_TRUE);
-    t.expectStatus(await t.api.deletePermission(sid, "withdrawn"), 204, "DeleteSyncMapPermission answers 204");
+    t.expectStatus(await t.api.deletePermission(sid, "withdrawn"), 204);
     checkWithdrawn(t, await t.api.fetchPermission(sid, "withdrawn"), "the permission was deleted");
   }),
 
@@ -39,22 +38,24 @@ export default [
     const name = t.uniqueName();
     const { sid } = await t.createMap({ UniqueName: name });
     for (const key of ["cascade-item-1", "cascade-item-2"]) {
-      t.expectStatus(await t.api.createItem(sid, { Key: key, Data: JSON.stringify({ key }) }), 201, "CreateSyncMapItem answers 201");
+      t.expectStatus(await t.api.createItem(sid, { Key: key, Data: JSON.stringify({ key }) }), 201);
     }
     const identities = ["cascade-a", "cascade-b"];
     for (const identity of identities) await grant(t, sid, identity, ALL_TRUE);
-    t.expectStatus(await t.api.deleteMap(sid), 204, "DeleteSyncMap answers 204");
+    t.expectStatus(await t.api.deleteMap(sid), 204);
     t.forgetMap(sid);
 
     const again = await t.createMap({ UniqueName: name });
     const permissions = await walkPermissions(t, again.sid);
-    t.check(propertyHolds, { holds: permissions.identities.length === 0, received: `permissions of the re-created map: ${JSON.stringify(permissions.identities)}`, documented: "deleting a map deletes its permissions, so a new map of the same name has none" }, permissions.last);
-    const items = await t.api.listItems(again.sid);
-    t.expectStatus(items, 200, "ListSyncMapItem answers 200");
-    const listed = t.json(items).items;
-    t.check(propertyHolds, { holds: Array.isArray(listed) && listed.length === 0, received: `items of the re-created map: ${JSON.stringify(listed).slice(0, 300)}`, documented: "deleting a map deletes all of its items, so a new map of the same name starts empty" }, items);
-    for (const identity of identities) {
-      checkWithdrawn(t, await t.api.fetchPermission(name, identity), "the map holding the permission was deleted");
-    }
+    const received = `permissions of the re-created map: ${JSON.stringify(permissions.identities)}`;
+    const none = "deleting a map deletes its permissions, so a new map of the same name has none";
+    t.holds(permissions.last, permissions.identities.length === 0, received, none);
+    const items = t.expectAnswer(await t.api.listItems(again.sid), 200);
+    const empty =
+      "deleting a map deletes all of its items, so a new map of the same name starts empty";
+    t.listsNothing(items, empty);
+    const because = "the map holding the permission was deleted";
+    for (const identity of identities)
+      checkWithdrawn(t, await t.api.fetchPermission(name, identity), because);
   }),
 ];

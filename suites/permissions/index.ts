@@ -7,7 +7,10 @@ import permissionDelete from "./delete.behaviours.ts";
 import permissionRefused from "./refused.behaviours.ts";
 import permissionOperations from "./operations.behaviours.ts";
 
-export const permissionsGroups: ReadonlyArray<{ readonly title: string; readonly definitions: readonly BehaviourDefinition[] }> = [
+export const permissionsGroups: ReadonlyArray<{
+  readonly title: string;
+  readonly definitions: readonly BehaviourDefinition[];
+}> = [
   { title: "Permissions: update and fetch", definitions: permissionUpdate },
   { title: "Permissions: addressing and identities", definitions: permissionAddressing },
   { title: "Permissions: list and paging", definitions: permissionList },

@@ -1,10 +1,8 @@
 // What the PERM behaviours share: flags as the documents send them, granting a
 // permission, and walking a map's permission list. Every map here is the behaviour's
 // own fresh map, so its list holds only the identities the behaviour granted.
-import { walkPages, type PageWalk } from "../shared/walk.ts";
-import type { BehaviourContext, Json } from "../../src/behaviours/context.ts";
-import { valueIsDocumented } from "../../src/checks/equality.ts";
-import type { Exchange } from "../../src/http/exchange.ts";
+import { walkPages, type PageWalk } from "../common/walk.ts";
+import type { Answer, BehaviourContext } from "../../src/behaviours/context.ts";
 
 export interface Flags {
   readonly read: boolean;
@@ -33,23 +31,29 @@ export function describeFlags(flags: Flags): string {
 }
 
 /** UpdateSyncMapPermission, which must answer 200; the behaviour stops otherwise. */
-export async function grant(t: BehaviourContext, map: string, identity: string, flags: Flags): Promise<{ exchange: Exchange; body: Json }> {
-  const exchange = await t.api.updatePermission(map, identity, flagForm(flags));
-  t.expectStatus(exchange, 200, "UpdateSyncMapPermission answers 200");
-  return { exchange, body: t.json(exchange) };
+export async function grant(
+  t: BehaviourContext,
+  map: string,
+  identity: string,
+  flags: Flags,
+): Promise<Answer> {
+  return t.expectAnswer(await t.api.updatePermission(map, identity, flagForm(flags)), 200);
 }
 
 /** A fetch that must answer 200; the behaviour stops otherwise. */
-export async function fetchGranted(t: BehaviourContext, map: string, identity: string): Promise<{ exchange: Exchange; body: Json }> {
-  const exchange = await t.api.fetchPermission(map, identity);
-  t.expectStatus(exchange, 200, "FetchSyncMapPermission of a granted identity answers 200");
-  return { exchange, body: t.json(exchange) };
+export async function fetchGranted(
+  t: BehaviourContext,
+  map: string,
+  identity: string,
+): Promise<Answer> {
+  return t.expectAnswer(await t.api.fetchPermission(map, identity), 200);
 }
 
 /** Each flag of a permission representation is the boolean that was sent. */
-export function checkFlags(t: BehaviourContext, body: Json, flags: Flags, exchange: Exchange, where: string): void {
+export function checkFlags(t: BehaviourContext, answer: Answer, flags: Flags, where: string): void {
   for (const flag of FLAG_NAMES) {
-    t.check(valueIsDocumented, { subject: `${where}: ${flag}`, actual: body[flag], expected: flags[flag], documented: `the ${flag} flag as sent (${describeFlags(flags)})` }, exchange);
+    const why = `the ${flag} flag as sent (${describeFlags(flags)})`;
+    t.agrees(answer, `${where}: ${flag}`, answer.body[flag], flags[flag], why);
   }
 }
 
@@ -61,12 +65,13 @@ export interface Walk extends PageWalk {
 }
 
 /** Follows next_page_url from the first page; every page must answer 200. */
-export async function walkPermissions(t: BehaviourContext, map: string, pageSize?: number): Promise<Walk> {
-  const first = await t.api.listPermissions(map, pageSize === undefined ? undefined : { PageSize: pageSize });
+export async function walkPermissions(
+  t: BehaviourContext,
+  map: string,
+  pageSize?: number,
+): Promise<Walk> {
+  const query = pageSize === undefined ? undefined : { PageSize: pageSize };
+  const first = await t.api.listPermissions(map, query);
   const walk = await walkPages(t, first, "ListSyncMapPermission", "permissions", MAX_PAGES);
   return { ...walk, identities: walk.records.map((record) => String(record.identity)) };
-}
-
-export function timesListed(walk: Walk, identity: string): number {
-  return walk.identities.filter((listed) => listed === identity).length;
 }

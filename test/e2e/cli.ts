@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline";
+import { readValidSummary } from "../support/summary-schema.ts";
 
 export const CLI = fileURLToPath(new URL("../../bin/sync-map-conformance.mjs", import.meta.url));
 
@@ -77,8 +78,9 @@ export interface SummaryFile {
   leaks: number;
 }
 
+/** DIR/summary.json, held to schemas/summary.schema.json: every e2e test reads through here. */
 export function readSummary(dir: string): SummaryFile {
-  return JSON.parse(readFileSync(join(dir, "summary.json"), "utf8")) as SummaryFile;
+  return readValidSummary(dir) as SummaryFile;
 }
 
 /** Every file below dir, as text: to prove a secret appears in none of them. */

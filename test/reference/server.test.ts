@@ -1,8 +1,8 @@
 // Essentials of the embedded reference server, over real HTTP on a random port.
 // The conformance suite proves the full contract; these guard the server's own core.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startReferenceServer } from "../../fixtures/reference/index.ts";
-import type { RunningServer } from "../../fixtures/reference/index.ts";
+import { OPERATION_IDS, routeRequest, startReferenceServer } from "../../fixtures/reference/index.ts";
+import type { Fault, PathParams, RunningServer } from "../../fixtures/reference/index.ts";
 
 type JsonObject = Record<string, unknown>;
 
@@ -168,5 +168,75 @@ describe("reference server expiry", () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe("reference server routing", () => {
+  /** Records the tag of every request the handler is given, before the clean handler runs. */
+  function recordingTags(seen: Array<{ operationId?: string; pathParams: PathParams }>): Fault {
+    return {
+      id: "records-tags",
+      behaviour: "(none: a test probe)",
+      description: "Records each request's operationId and path parameters.",
+      wrap: (next) => (request) => {
+        seen.push({ operationId: request.operationId, pathParams: request.pathParams });
+        return next(request);
+      },
+    };
+  }
+
+  it("tags each request with its operationId and decoded path parameters before a fault sees it", async () => {
+    const seen: Array<{ operationId?: string; pathParams: PathParams }> = [];
+    const server = await startReferenceServer({ fault: recordingTags(seen) });
+    try {
+      const send = clientFor(server);
+      const service = server.serviceSid;
+      await send("POST", "/Maps", { UniqueName: "tagged" });
+      await send("POST", "/Maps/tagged/Items", { Key: "a b", Data: "{}" });
+      await send("GET", "/Maps/tagged/Items/a%20b");
+      await send("POST", "/Maps/tagged/Permissions/z%C3%B6e", { Read: "true", Write: "false", Manage: "false" });
+      await send("GET", "/Maps/tagged/Permissions");
+      await send("DELETE", "/Maps/tagged");
+      expect(seen).toEqual([
+        { operationId: "CreateSyncMap", pathParams: { service } },
+        { operationId: "CreateSyncMapItem", pathParams: { service, map: "tagged" } },
+        { operationId: "FetchSyncMapItem", pathParams: { service, map: "tagged", key: "a b" } },
+        { operationId: "UpdateSyncMapPermission", pathParams: { service, map: "tagged", identity: "zöe" } },
+        { operationId: "ListSyncMapPermission", pathParams: { service, map: "tagged" } },
+        { operationId: "DeleteSyncMap", pathParams: { service, map: "tagged" } },
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("leaves a request no operation answers untagged: 404 for an unknown path, 405 with Allow for a method", async () => {
+    const seen: Array<{ operationId?: string; pathParams: PathParams }> = [];
+    const server = await startReferenceServer({ fault: recordingTags(seen) });
+    try {
+      const send = clientFor(server);
+      expect((await send("GET", "/Lists")).status).toBe(404);
+      const refused = await send("DELETE", "/Maps");
+      expect(refused.status).toBe(405);
+      expect(refused.headers.get("allow")).toBe("GET, POST");
+      expect(seen.map((tag) => tag.operationId)).toEqual([undefined, undefined]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("tags a request again when a fault sends it on to another method", () => {
+    const parsed = routeRequest({
+      method: "DELETE",
+      rawPath: "/v1/Services/default/Maps/m/Items/k",
+      segments: ["v1", "Services", "default", "Maps", "m", "Items", "k"],
+      query: new URLSearchParams(),
+      form: new URLSearchParams(),
+      headers: {},
+      origin: "http://localhost",
+    });
+    expect(parsed.operationId).toBe("DeleteSyncMapItem");
+    expect(routeRequest({ ...parsed, method: "GET" }).operationId).toBe("FetchSyncMapItem");
+    expect(OPERATION_IDS).toHaveLength(14);
   });
 });

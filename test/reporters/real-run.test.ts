@@ -13,9 +13,10 @@ import { loadSpec } from "../../src/spec/index.ts";
 import { allBehaviours } from "../../suites/index.ts";
 import { startReferenceServer } from "../../fixtures/reference/index.ts";
 import { faultById } from "../../fixtures/faults/index.ts";
-import { buildSummary, type Summary } from "../../reporters/summary.ts";
+import { BEHAVIOUR_STATUSES, buildSummary, type Summary } from "../../reporters/summary.ts";
 import { renderHtml } from "../../reporters/html.ts";
 import { renderMarkdown } from "../../reporters/markdown.ts";
+import { expectValidSummary } from "../support/summary-schema.ts";
 
 const IDS = ["AUTH-REQUIRED", "MAP-DELETE-BY-NAME", "MAP-TTL-ALIAS-CREATE", "SEQ-MAPS"];
 const FAULT = "map-ttl-alias-wins-on-create";
@@ -69,7 +70,8 @@ describe("reports of a real run with a planted fault", () => {
     expect(summary.totals.failed).toBeGreaterThanOrEqual(1);
     const rowStatuses = [...html.matchAll(/<tr [^>]*data-behaviour-id="([^"]*)" data-status="([^"]*)"/g)].map((match) => [match[1], match[2]]);
     expect(rowStatuses.map(([id]) => id).sort()).toEqual([...IDS].sort());
-    for (const status of ["passed", "failed", "warned", "skipped", "waived"] as const) {
+    expectValidSummary(summary);
+    for (const status of BEHAVIOUR_STATUSES) {
       expect(rowStatuses.filter(([, found]) => found === status).length).toBe(summary.totals[status]);
       expect(html).toContain(`data-total="${status}">${summary.totals[status]}<`);
     }

@@ -14,7 +14,9 @@ import { REFERENCE, cite } from "../../spec/documented.ts";
 import type { ModelMap } from "../model.ts";
 import { ModelMismatch, type RealSystem } from "../real.ts";
 
-export type Json = Record<string, unknown>;
+import type { Json } from "../../http/json.ts";
+
+export type { Json };
 
 /** Runs a registered check; its first failure ends the sequence at this exchange. */
 export function hold<Input>(check: CheckDefinition<Input>, input: Input, exchange: Exchange): void {

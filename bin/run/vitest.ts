@@ -1,0 +1,143 @@
+// Drives vitest through its Node API on suites/: one worker, the target handed over by
+// `provide` (never written to disk), Ctrl-C turned into a cancel so the run can still
+// sweep and report. Loaded only by a run, so --help and --version never load vitest.
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Writable } from "node:stream";
+import { createVitest, type Vitest } from "vitest/node";
+import { ConfigError, type Config, type Shard } from "../../src/config/config.ts";
+import type { ProvidedTarget } from "../../src/vitest/target.ts";
+import type { BehaviourCollector } from "../../reporters/collector.ts";
+import { PACKAGE_ROOT } from "../version.ts";
+
+export interface VitestRun {
+  readonly interrupted: boolean;
+  /** With --shard: the behaviours this slice answers for (see shardBehaviourIds). */
+  readonly shardBehaviourIds: ReadonlySet<string> | undefined;
+}
+
+export async function runVitest(
+  config: Config,
+  reportDir: string,
+  collector: BehaviourCollector,
+  progress: { total: number },
+): Promise<VitestRun> {
+  const target: ProvidedTarget = {
+    baseUrl: config.baseUrl ?? "",
+    accountSid: config.accountSid,
+    authToken: config.authToken,
+    serviceSid: config.serviceSid,
+    runPrefix: config.runPrefix,
+    seed: config.seed,
+    runs: config.runs,
+    reportDir,
+    requestTimeoutMs: config.requestTimeoutMs,
+    profile: config.profile,
+    ...(config.specFile === undefined ? {} : { specFile: config.specFile }),
+  };
+  const signalsBefore = {
+    SIGINT: process.listeners("SIGINT"),
+    SIGTERM: process.listeners("SIGTERM"),
+  };
+  const vitest: Vitest = await createVitest(
+    "test",
+    {
+      root: PACKAGE_ROOT,
+      config: false,
+      watch: false,
+      include: ["suites/**/*.test.ts"],
+      // One worker, files in turn, modules shared: behaviours share one target and
+      // list checks must not race each other; isolation would recompile the spec per file.
+      fileParallelism: false,
+      isolate: false,
+      testTimeout: 180_000,
+      hookTimeout: 60_000,
+      passWithNoTests: false,
+      ...(config.shard === undefined
+        ? {}
+        : { shard: `${config.shard.index}/${config.shard.count}` }),
+      provide: { smcTarget: target },
+      reporters: [
+        collector,
+        [
+          "junit",
+          { outputFile: resolve(reportDir, "junit.xml"), suiteName: "sync-map-conformance" },
+        ],
+        ["allure-vitest/reporter", { resultsDir: resolve(reportDir, "allure-results") }],
+      ],
+    },
+    { logLevel: "silent" },
+    // Our verdict is the run's stdout; vitest's own notes ("JUNIT report written to …")
+    // would land in the middle of it. Its errors still go to stderr.
+    { stdout: new Writable({ write: (_chunk, _encoding, done) => done() }) },
+  );
+  let interrupted = false;
+  const onInterrupt = (): void => {
+    interrupted = true;
+    process.stderr.write("\ninterrupted: stopping and cleaning up what the run created…\n");
+    void vitest.cancelCurrentRun("keyboard-input");
+  };
+  // vitest exits the process on SIGINT; ours must cancel, then sweep and report first.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    for (const listener of process.listeners(signal)) {
+      if (!signalsBefore[signal].includes(listener)) process.off(signal, listener);
+    }
+    process.once(signal, onInterrupt);
+  }
+  let declared: ReadonlySet<string> | undefined;
+  try {
+    if (config.shard !== undefined) {
+      declared = await shardBehaviourIds(vitest, config.shard);
+      progress.total = declared.size;
+    }
+    await vitest.start();
+  } finally {
+    await vitest.close();
+    process.removeListener("SIGINT", onInterrupt);
+    process.removeListener("SIGTERM", onInterrupt);
+  }
+  // vitest sets a failing exit code on failed tests; our verdict comes from the summary.
+  process.exitCode = 0;
+  // What the slice's files declare, plus whatever they were seen to prove beyond that.
+  const shardIds =
+    declared === undefined
+      ? undefined
+      : new Set([...declared, ...collector.tests.map((test) => test.id)]);
+  return { interrupted, shardBehaviourIds: shardIds };
+}
+
+/**
+ * The behaviours a --shard run answers for, known before it starts: vitest's own
+ * sequencer picks the slice's test files (the call vitest makes itself, so there is no
+ * second hashing scheme to drift), and each suites/ test file proves the definitions of
+ * the *.behaviours.ts beside it. Known up front, a file that never starts (Ctrl-C) still
+ * belongs to this shard, and its behaviours are skipped here rather than lost between
+ * shards. A definitions file that cannot load fails its test file too (a harness error
+ * in the summary), and `merge` then names its behaviours as a gap.
+ */
+async function shardBehaviourIds(vitest: Vitest, shard: Shard): Promise<Set<string>> {
+  const specifications = await vitest.globTestSpecifications();
+  if (shard.count > specifications.length) {
+    throw new ConfigError(
+      `--shard ${shard.index}/${shard.count}: the suite has ${specifications.length} test ` +
+        `files, so at most ${specifications.length} shards`,
+    );
+  }
+  const Sequencer = vitest.config.sequence.sequencer;
+  const files = await new Sequencer(vitest).shard([...specifications]);
+  const ids = new Set<string>();
+  for (const { moduleId } of files) {
+    const definitions = moduleId.replace(/\.test\.ts$/, ".behaviours.ts");
+    if (definitions === moduleId || !existsSync(definitions)) continue;
+    try {
+      const module = (await import(pathToFileURL(definitions).href)) as {
+        default?: ReadonlyArray<{ readonly id: string }>;
+      };
+      for (const definition of module.default ?? []) ids.add(definition.id);
+    } catch {
+      // Reported by vitest, which loads the same file for its test.
+    }
+  }
+  return ids;
+}

@@ -1,0 +1,48 @@
+// The maps a behaviour made, tracked so that every one is deleted when it ends,
+// including maps a request that should have been refused created anyway.
+import { parseJsonBody, type Exchange } from "../http/exchange.ts";
+import { asJsonObject } from "../http/json.ts";
+import type { SyncMapApi } from "../http/syncApi.ts";
+
+export class MapResources {
+  private readonly created = new Set<string>();
+
+  constructor(private readonly api: SyncMapApi) {}
+
+  track(sid: string): void {
+    this.created.add(sid);
+  }
+
+  /** Forget a map the behaviour deleted itself. */
+  forget(sid: string): void {
+    this.created.delete(sid);
+  }
+
+  /**
+   * A request that should have been refused may have created a map anyway: the sid in
+   * `field` of a 2xx answer (`sid` for a map, `map_sid` for an item or a permission).
+   */
+  adoptIfCreated(exchange: Exchange, field: "sid" | "map_sid" = "sid"): void {
+    const status = exchange.response?.status;
+    if (status === undefined || status < 200 || status >= 300) return;
+    const parsed = parseJsonBody(exchange);
+    const sid = parsed.ok ? asJsonObject(parsed.value)?.[field] : undefined;
+    if (typeof sid === "string" && sid.length > 0) this.created.add(sid);
+  }
+
+  /** Deletes every tracked map; returns the sids that could not be deleted. */
+  async cleanUp(): Promise<string[]> {
+    const leaked: string[] = [];
+    for (const sid of this.created) {
+      if (!isGone(await this.api.deleteMap(sid))) leaked.push(sid);
+    }
+    this.created.clear();
+    return leaked;
+  }
+}
+
+/** A delete that removed the resource, or found it already gone. */
+export function isGone(exchange: Exchange): boolean {
+  const status = exchange.response?.status;
+  return status !== undefined && ((status >= 200 && status < 300) || status === 404);
+}

@@ -1,0 +1,160 @@
+// Sends a plan through an executor with bounded concurrency, judges every answer with
+// the generic checks, reads around writes that must be refused, then groups the
+// failures and shrinks each group's example.
+import { HarnessError } from "../errors.ts";
+import type { Exchange } from "../http/exchange.ts";
+import { checkAnswer, FUZZ_CHECK_IDS, invalidInputIsNotApplied } from "./checks.ts";
+import { groupFailures, toGroup } from "./group.ts";
+import type { FailureGroup, Observation } from "./group.ts";
+import { shrinkGroup } from "./shrink.ts";
+import { snapshotScope } from "./state.ts";
+import { describeSurfaces } from "./surface.ts";
+import type { Fixtures, FuzzCase, FuzzExecutor, FuzzPhase, FuzzPlan } from "./types.ts";
+import { toWire } from "./wireRequest.ts";
+
+export interface RunFuzzOptions {
+  /** Cases in flight at once; 4 keeps a real service under its per-object limits. */
+  readonly concurrency?: number;
+  /** Re-send smaller variants of each group's example (at most `shrinkAttempts` each). */
+  readonly shrink?: boolean;
+  readonly shrinkAttempts?: number;
+}
+
+export interface CheckTally {
+  passed: number;
+  failed: number;
+}
+
+export interface FuzzRunResult {
+  readonly cases: number;
+  readonly casesByPhase: Readonly<Record<FuzzPhase, number>>;
+  /** Every request the executor sent: cases, fixtures, snapshots, shrinking, clean-up. */
+  readonly requests: number;
+  readonly durationMs: number;
+  /** Per check id: answers it passed and answers it failed (before grouping). */
+  readonly checks: Readonly<Record<string, CheckTally>>;
+  /** One entry per defect, most frequent first. */
+  readonly failures: readonly FailureGroup[];
+  /** Cases the harness could not send (a fixture it could not create), with why. */
+  readonly harnessErrors: readonly string[];
+}
+
+/** A case judged: its failing observations, and the ids of the checks that ran. */
+interface Judged {
+  readonly observations: Observation[];
+  readonly ran: string[];
+}
+
+export async function runFuzz(
+  plan: FuzzPlan,
+  executor: FuzzExecutor,
+  options: RunFuzzOptions = {},
+): Promise<FuzzRunResult> {
+  const started = performance.now();
+  const checks: Record<string, CheckTally> = {};
+  for (const id of FUZZ_CHECK_IDS) checks[id] = { passed: 0, failed: 0 };
+  const casesByPhase: Record<FuzzPhase, number> = {
+    coverage: 0,
+    positive: 0,
+    negative: 0,
+    syntax: 0,
+  };
+  const observations: Observation[] = [];
+  const harnessErrors: string[] = [];
+  const shared = new Map<string, Promise<Fixtures>>();
+
+  /** Reads share one set of resources; every write gets its own, so cases never interfere. */
+  const fixturesFor = (fuzzCase: FuzzCase): Promise<Fixtures> => {
+    if (fuzzCase.request.method !== "GET") return executor.provide(fuzzCase.needs);
+    const key = [...fuzzCase.needs].sort().join(",");
+    if (!shared.has(key)) shared.set(key, executor.provide(fuzzCase.needs));
+    return shared.get(key) as Promise<Fixtures>;
+  };
+
+  const judge = async (fuzzCase: FuzzCase): Promise<Judged> => {
+    const fixtures = await fixturesFor(fuzzCase);
+    const wire = toWire(fuzzCase.request, fixtures);
+    const scope = snapshotScope(fuzzCase, fixtures);
+    const before = scope === undefined ? undefined : await executor.snapshot(scope);
+    const exchange: Exchange = await executor.send(wire, fuzzCase.operationId);
+    const failures = checkAnswer({ spec: plan.spec, fuzzCase, exchange });
+    const ran = FUZZ_CHECK_IDS.filter((id) => id !== invalidInputIsNotApplied.id);
+    const status = exchange.response?.status ?? 0;
+    if (scope !== undefined && before !== undefined && status >= 400 && status < 500) {
+      const after = await executor.snapshot(scope);
+      failures.push(...invalidInputIsNotApplied.run({ fuzzCase, before, after }));
+      ran.push(invalidInputIsNotApplied.id);
+    }
+    return {
+      observations: failures.map((failure) => ({ fuzzCase, wire, exchange, failure })),
+      ran,
+    };
+  };
+
+  await inPool(plan.cases, options.concurrency ?? 4, async (fuzzCase) => {
+    casesByPhase[fuzzCase.phase] += 1;
+    try {
+      const { observations: found, ran } = await judge(fuzzCase);
+      const failed = new Set(found.map((observation) => observation.failure.check));
+      for (const id of ran) (checks[id] as CheckTally)[failed.has(id) ? "failed" : "passed"] += 1;
+      observations.push(...found);
+    } catch (error) {
+      if (!(error instanceof HarnessError)) throw error;
+      harnessErrors.push(`${fuzzCase.id}: ${error.message}`);
+    }
+  });
+
+  let groups = groupFailures(observations, executor.accountSid);
+  if (options.shrink !== false) {
+    const attempts = options.shrinkAttempts ?? 12;
+    const { surfaces } = describeSurfaces(plan.spec);
+    groups = await Promise.all(
+      groups.map(async (group) => {
+        const surface = surfaces.find((entry) => entry.operationId === group.operationId);
+        const retry = (candidate: FuzzCase) => judgeQuietly(judge, candidate);
+        const smaller = await shrinkGroup(group, attempts, retry, surface, plan.spec.limits);
+        return smaller === undefined
+          ? group
+          : toGroup(group.key, smaller, group.count, executor.accountSid);
+      }),
+    );
+  }
+  await executor.release();
+  return {
+    cases: plan.cases.length,
+    casesByPhase,
+    requests: executor.requestCount(),
+    durationMs: performance.now() - started,
+    checks,
+    failures: groups.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)),
+    harnessErrors,
+  };
+}
+
+async function judgeQuietly(
+  judge: (fuzzCase: FuzzCase) => Promise<Judged>,
+  fuzzCase: FuzzCase,
+): Promise<Observation[]> {
+  try {
+    return (await judge(fuzzCase)).observations;
+  } catch (error) {
+    if (error instanceof HarnessError) return [];
+    throw error;
+  }
+}
+
+/** Runs `work` over `items` with at most `limit` in flight. */
+export async function inPool<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
