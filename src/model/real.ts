@@ -58,9 +58,12 @@ export class RealSystem {
     readonly namespace: string,
   ) {}
 
-  /** Unique names come from a small pool so that reuse and collisions happen often. */
-  uniqueName(poolIndex: number): string {
-    return `${this.namespace}n${poolIndex}`;
+  /**
+   * Unique names come from a small pool so that reuse and collisions happen often: n0,
+   * n1… by index, or a near-duplicate given whole (N0, " n0"…), after the namespace.
+   */
+  uniqueName(pooled: number | string): string {
+    return typeof pooled === "number" ? `${this.namespace}n${pooled}` : `${this.namespace}${pooled}`;
   }
 
   noteExchange(exchange: Exchange): Exchange {

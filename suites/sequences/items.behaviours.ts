@@ -1,6 +1,11 @@
 import { behaviour } from "../../src/behaviours/define.ts";
 import { proveBySequences } from "../../src/behaviours/sequences.ts";
 import { itemCommandArbitraries, itemPreamble, itemValueCommandArbitraries, mapPreamble } from "../../src/model/commands/items.ts";
+import { itemExpiryCommandArbitraries, itemExpiryPreamble } from "../../src/model/commands/itemExpiry.ts";
+import { nearDuplicateCommandArbitraries, nearDuplicatePreamble } from "../../src/model/commands/nearDuplicates.ts";
+
+/** Sequences that pause: a quarter of --runs (at least 8), all side by side so pauses overlap. */
+const EXPIRY_LANES = 8;
 
 export default [
   // Long histories from a map already holding two items: a few dozen runs then reach
@@ -8,4 +13,16 @@ export default [
   behaviour("SEQ-ITEMS", (t) => proveBySequences(t, { arbitraries: itemCommandArbitraries(), preamble: itemPreamble(), maxCommands: 60 })),
   // The values themselves: reserved-character keys, generated data, data over the limit.
   behaviour("SEQ-ITEM-VALUES", (t) => proveBySequences(t, { arbitraries: itemValueCommandArbitraries(), preamble: mapPreamble(), maxCommands: 30 })),
+  // Time passing between item writes and reads: each sequence waits up to twice.
+  behaviour("SEQ-ITEM-EXPIRY", (t) =>
+    proveBySequences(t, {
+      arbitraries: itemExpiryCommandArbitraries(),
+      preamble: itemExpiryPreamble(),
+      maxCommands: 8,
+      runsFrom: (runs) => Math.max(EXPIRY_LANES, Math.ceil(runs / 4)),
+      lanes: EXPIRY_LANES,
+    }),
+  ),
+  // Keys, identities and unique names that differ only in case, whitespace, normal form…
+  behaviour("SEQ-NEAR-DUPLICATES", (t) => proveBySequences(t, { arbitraries: nearDuplicateCommandArbitraries(), preamble: nearDuplicatePreamble(), maxCommands: 24 })),
 ];

@@ -4,8 +4,9 @@ import { MAP_EXPIRY_PREAMBLE, mapCommandArbitraries, mapExpiryCommandArbitraries
 
 export default [
   behaviour("SEQ-MAPS", (t) => proveBySequences(t, { arbitraries: mapCommandArbitraries(), maxCommands: 12 })),
-  // Each sequence here pauses for seconds: a fifth of --runs (at least 6) keeps a default run short.
+  // Each sequence here pauses for seconds: a fifth of --runs (at least 6), run side by side
+  // in six lanes so the pauses overlap, keeps a default run short.
   behaviour("SEQ-MAP-EXPIRY", (t) =>
-    proveBySequences(t, { arbitraries: mapExpiryCommandArbitraries(), preamble: MAP_EXPIRY_PREAMBLE, maxCommands: 6, runsFrom: (runs) => Math.max(6, Math.ceil(runs / 5)) }),
+    proveBySequences(t, { arbitraries: mapExpiryCommandArbitraries(), preamble: MAP_EXPIRY_PREAMBLE, maxCommands: 6, runsFrom: (runs) => Math.max(6, Math.ceil(runs / 5)), lanes: 6 }),
   ),
 ];

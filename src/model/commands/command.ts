@@ -42,7 +42,7 @@ export function mapLabel(
   namespace: string,
 ): string {
   return byName && map.uniqueName !== null
-    ? `"${map.uniqueName.slice(namespace.length)}"`
+    ? JSON.stringify(map.uniqueName.slice(namespace.length))
     : `map#${map.ref}`;
 }
 

@@ -7,12 +7,12 @@ import { describeTtl, isValidTtl, ttlForm, type TtlAlias, type TtlChoice } from 
 import { written } from "../records.ts";
 import { expectMapRecord, mapObject } from "./mapAnswers.ts";
 
-/** A map, named from the sequence's small pool (n0, n1…) or not named at all. */
+/** A map, named from the sequence's small pool (n0, n1…, or a near-duplicate) or not at all. */
 export class CreateMap extends SyncCommand {
   static override readonly op = "CreateMap";
   constructor(
     readonly args: {
-      readonly name: number | null;
+      readonly name: number | string | null;
       readonly ttl: TtlChoice;
       readonly alias: TtlAlias;
     },
@@ -25,7 +25,8 @@ export class CreateMap extends SyncCommand {
   describe(): string {
     const { name, ttl, alias } = this.args;
     const via = ttl === undefined ? "" : ` via ${alias}`;
-    return `CreateMap(${name === null ? "no name" : `name=n${name}`}${describeTtl(ttl)}${via})`;
+    const named = name === null ? "no name" : `name=${typeof name === "number" ? `n${name}` : JSON.stringify(name)}`;
+    return `CreateMap(${named}${describeTtl(ttl)}${via})`;
   }
   async run(model: SyncModel, real: RealSystem): Promise<void> {
     const { name, ttl, alias } = this.args;
