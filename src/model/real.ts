@@ -23,6 +23,8 @@ export class ModelMismatch extends Error {
 export interface ExecutedCommand {
   readonly text: string;
   readonly json: CommandJson;
+  /** The same command with its history-dependent choices fixed (see frozenJSON). */
+  readonly frozen: CommandJson;
 }
 
 /** The last answer an object gave: every field, the script step, and the write behind it. */

@@ -9,6 +9,7 @@ import { ModelMismatch, RealSystem, type CommandJson, type ExecutedCommand } fro
 import type { SyncCommand } from "./commands/command.ts";
 import { Pause } from "./commands/pause.ts";
 import { commandFromJson } from "./commands/registry.ts";
+import { simplifyFailure } from "./simplify.ts";
 
 export interface SequenceOutcome {
   readonly executed: readonly ExecutedCommand[];
@@ -34,7 +35,11 @@ export async function runSequence(
     for (const command of commands) {
       if (!command.check(model)) continue;
       const inner = command.cmd ?? (command as SyncCommand);
-      real.executed.push({ text: inner.describe(), json: inner.toJSON() });
+      real.executed.push({
+        text: inner.describe(),
+        json: inner.toJSON(),
+        frozen: inner.frozenJSON(),
+      });
       await command.run(model, real);
       if (!(inner instanceof Pause)) model.callsSincePause += 1;
     }
@@ -155,19 +160,19 @@ async function checkLane(
     ...preamble,
     ...executed.map((command) => command.cmd ?? (command as SyncCommand)),
   ].map((command) => command.toJSON());
-  const confirmed = await runSequence(
-    options.api,
-    options.namespace(),
-    commands.map(commandFromJson),
-  );
-  leaked.push(...confirmed.leaked);
+  const rerun = await runSequence(options.api, options.namespace(), commands.map(commandFromJson));
+  leaked.push(...rerun.leaked);
+  const simplified =
+    rerun.mismatch === undefined
+      ? { commands, outcome: rerun }
+      : await simplifyFailure(options.api, options.namespace, rerun, preamble.length, leaked);
   return {
     failed: true,
     seed: details.seed,
     path: details.counterexamplePath ?? "",
     shrinks: details.numShrinks,
-    commands,
-    confirmed,
+    commands: simplified.commands,
+    confirmed: simplified.outcome,
     leaked,
   };
 }

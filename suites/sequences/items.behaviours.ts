@@ -4,8 +4,8 @@ import { itemCommandArbitraries, itemPreamble, itemValueCommandArbitraries, mapP
 import { itemExpiryCommandArbitraries, itemExpiryPreamble } from "../../src/model/commands/itemExpiry.ts";
 import { nearDuplicateCommandArbitraries, nearDuplicatePreamble } from "../../src/model/commands/nearDuplicates.ts";
 
-/** Sequences that pause: a quarter of --runs (at least 8), all side by side so pauses overlap. */
-const EXPIRY_LANES = 8;
+/** Sequences that pause: half of --runs (at least 16), sixteen side by side so pauses overlap. */
+const EXPIRY_LANES = 16;
 
 export default [
   // Long histories from a map already holding two items: a few dozen runs then reach
@@ -19,7 +19,7 @@ export default [
       arbitraries: itemExpiryCommandArbitraries(),
       preamble: itemExpiryPreamble(),
       maxCommands: 8,
-      runsFrom: (runs) => Math.max(EXPIRY_LANES, Math.ceil(runs / 4)),
+      runsFrom: (runs) => Math.max(EXPIRY_LANES, Math.ceil(runs / 2)),
       lanes: EXPIRY_LANES,
     }),
   ),

@@ -24,8 +24,9 @@ import { PutPermission } from "./permissions/putPermission.ts";
 const ttl = fc.constantFrom(600, 3_600);
 
 /**
- * Every sequence starts from map n0 with a ttl holding item "b" with a ttl: a pause can
- * come first, and each ttl has something to stay fixed against. Two lines of every script.
+ * Every sequence starts from map n0 with a ttl holding item "b" with a ttl, and seconds
+ * later: whatever comes next reads or writes them after time has passed, so each ttl
+ * and date has something to stay fixed or move against. Three lines of every script.
  */
 export function itemExpiryPreamble(): SyncCommand[] {
   return [
@@ -39,6 +40,7 @@ export function itemExpiryPreamble(): SyncCommand[] {
       alias: "ItemTtl",
       collectionTtl: undefined,
     }),
+    new Pause({ ms: DISTINGUISHABLE_DELAY_MS }),
   ];
 }
 
@@ -68,7 +70,7 @@ export function itemExpiryCommandArbitraries(): Array<fc.Arbitrary<SyncCommand>>
   const identity = fc.constantFrom(...IDENTITY_POOL);
   const flags = { read: fc.boolean(), write: fc.boolean(), manage: fc.boolean() };
   return weighted([
-    [3, fc.constant(new Pause({ ms: DISTINGUISHABLE_DELAY_MS }))],
+    [2, fc.constant(new Pause({ ms: DISTINGUISHABLE_DELAY_MS }))],
     [3, fc.record({ ...address, key: held }).map((args) => new FetchItem(args))],
     // Data alone: the ttl stays where it was.
     [3, update({ data: pooledData, ttl: none, collectionTtl: none })],
@@ -78,7 +80,7 @@ export function itemExpiryCommandArbitraries(): Array<fc.Arbitrary<SyncCommand>>
     [1, update({ data: pooledData, ttl: none, collectionTtl: ttl })],
     [1, create],
     [
-      2,
+      3,
       fc
         .record({ ...address, order, from: fc.constant(null), bounds: fc.constant("inclusive" as const), pageSize: fc.integer({ min: 1, max: 3 }) })
         .map((args) => new ListItems(args)),

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { jsonDataArbitrary } from "../../arbitraries/jsonData.ts";
 import {
   KEY_FAMILIES,
+  nearDuplicate,
   nearDuplicateArbitrary,
   nearDuplicateFamily,
 } from "../../arbitraries/nearDuplicates.ts";
@@ -30,9 +31,20 @@ export const NAME_FAMILY = nearDuplicateFamily("name");
 /** Identities: "alice", "Alice", " alice", "alice/", "%61lice"… */
 export const IDENTITY_FAMILY = nearDuplicateFamily("alice");
 
-/** Every sequence starts from a map named "name" (after the namespace): one line. */
+/**
+ * Every sequence starts from a map named "name" (after the namespace) holding items
+ * "key" and "kéy" (composed) and a permission for "alice": whatever member of a family
+ * comes next meets one already there. Four lines of every script.
+ */
 export function nearDuplicatePreamble(): SyncCommand[] {
-  return [new CreateMap({ name: "name", ttl: undefined, alias: "CollectionTtl" })];
+  const item = { choice: 0, byName: false, ttl: undefined, alias: "ItemTtl", collectionTtl: undefined } as const;
+  const [key, composed] = [nearDuplicate("key", "same"), nearDuplicate("key", "composed")];
+  return [
+    new CreateMap({ name: "name", ttl: undefined, alias: "CollectionTtl" }),
+    new CreateItem({ ...item, key, data: 0 }),
+    new CreateItem({ ...item, key: composed, data: 1 }),
+    new PutPermission({ choice: 0, byName: false, identity: "alice", read: true, write: false, manage: false }),
+  ];
 }
 
 export function nearDuplicateCommandArbitraries(): Array<fc.Arbitrary<SyncCommand>> {
