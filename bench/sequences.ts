@@ -80,7 +80,9 @@ async function stability(args: readonly string[]): Promise<void> {
       failures += bad.length;
       const took = ((Date.now() - started) / 1000).toFixed(1);
       const each = outcomes.map((o) => `${o.id} ${(o.durationMs / 1000).toFixed(1)}s`).join(", ");
-      console.log(`${name} seed ${seed}: ${bad.length === 0 ? "pass" : "FAIL"} in ${took}s (${each})`);
+      console.log(
+        `${name} seed ${seed}: ${bad.length === 0 ? "pass" : "FAIL"} in ${took}s (${each})`,
+      );
       for (const outcome of bad) console.log(describeFailure(outcome));
     }
   }
@@ -118,4 +120,7 @@ async function catchRates(args: readonly string[]): Promise<void> {
 const [mode, ...rest] = process.argv.slice(2);
 if (mode === "stability") await stability(rest);
 else if (mode === "catch") await catchRates(rest);
-else console.error("usage: tsx bench/sequences.ts stability [RUNS] [REPEATS] | catch [SEEDS] [FAULT…]");
+else
+  console.error(
+    "usage: tsx bench/sequences.ts stability [RUNS] [REPEATS] | catch [SEEDS] [FAULT…]",
+  );

@@ -2,7 +2,13 @@
 // and every value is one a conformant server must accept.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { itemKeyArbitrary, jsonDataArbitrary, mixSeed, sampleSeeded, uniqueNameArbitrary } from "../src/arbitraries/index.ts";
+import {
+  itemKeyArbitrary,
+  jsonDataArbitrary,
+  mixSeed,
+  sampleSeeded,
+  uniqueNameArbitrary,
+} from "../src/arbitraries/index.ts";
 import { parseTwilioDate } from "../src/checks/dates.ts";
 import { EDGE_NUMBERS } from "../src/arbitraries/jsonData.ts";
 import {
@@ -16,13 +22,15 @@ import {
 /** Every value inside a JSON value, the value itself included. */
 function valuesIn(value: unknown): unknown[] {
   if (Array.isArray(value)) return [value, ...value.flatMap(valuesIn)];
-  if (value !== null && typeof value === "object") return [value, ...Object.values(value).flatMap(valuesIn)];
+  if (value !== null && typeof value === "object")
+    return [value, ...Object.values(value).flatMap(valuesIn)];
   return [value];
 }
 
 function depthOf(value: unknown): number {
   if (Array.isArray(value)) return 1 + Math.max(0, ...value.map(depthOf));
-  if (value !== null && typeof value === "object") return 1 + Math.max(0, ...Object.values(value).map(depthOf));
+  if (value !== null && typeof value === "object")
+    return 1 + Math.max(0, ...Object.values(value).map(depthOf));
   return 0;
 }
 
@@ -52,7 +60,11 @@ describe("arbitraries", () => {
       fc.property(itemKeyArbitrary(limits), (key) => {
         expect([...key].length).toBeGreaterThanOrEqual(1);
         expect([...key].length).toBeLessThanOrEqual(limits.keyLengthAccepted);
-        expect([...key].every((character) => (character.codePointAt(0) ?? 0) >= 0x20 && character !== "\u007f")).toBe(true);
+        expect(
+          [...key].every(
+            (character) => (character.codePointAt(0) ?? 0) >= 0x20 && character !== "\u007f",
+          ),
+        ).toBe(true);
         expect([".", ".."]).not.toContain(key);
         // Whole code points only: a lone surrogate is not valid UTF-8.
         expect(Buffer.from(key, "utf8").toString("utf8")).toBe(key);
@@ -82,7 +94,9 @@ describe("item data at the edges", () => {
     expect(values.some((value) => Array.isArray(value) && value.length === 0)).toBe(true);
     expect(values).toContain("");
     expect(Math.max(...sample.map(depthOf))).toBeGreaterThanOrEqual(9);
-    expect(values.some((value) => typeof value === "string" && /[\u{10000}-\u{10FFFF}]/u.test(value))).toBe(true);
+    expect(
+      values.some((value) => typeof value === "string" && /[\u{10000}-\u{10FFFF}]/u.test(value)),
+    ).toBe(true);
   });
 
   it("includes numbers at the edges of IEEE-754 exactness, as JSON text carries them", () => {
@@ -104,7 +118,8 @@ describe("near-duplicates", () => {
   });
 
   it("become one string under the folding each kind tempts a server to", () => {
-    const twin = (variant: (typeof NEAR_DUPLICATE_VARIANTS)[number]) => nearDuplicate("key", variant);
+    const twin = (variant: (typeof NEAR_DUPLICATE_VARIANTS)[number]) =>
+      nearDuplicate("key", variant);
     expect(twin("capitalised").toLowerCase()).toBe("key");
     expect(twin("upper").toLowerCase()).toBe("key");
     for (const spaced of ["leading-space", "trailing-space", "trailing-nbsp"] as const)
@@ -130,7 +145,12 @@ describe("near-duplicates", () => {
   it("that sequences use hold a case, a whitespace, a normal-form and an encoding twin", () => {
     const keys = KEY_FAMILIES.flat();
     expect(new Set(keys).size).toBe(keys.length);
-    for (const pair of [["key", "Key"], ["key", "key "], ["k\u00e9y", "ke\u0301y"], ["a/b", "a%2Fb"]])
+    for (const pair of [
+      ["key", "Key"],
+      ["key", "key "],
+      ["k\u00e9y", "ke\u0301y"],
+      ["a/b", "a%2Fb"],
+    ])
       expect(keys).toEqual(expect.arrayContaining(pair));
   });
 });
@@ -138,12 +158,19 @@ describe("near-duplicates", () => {
 describe("parseTwilioDate", () => {
   it("reads back every whole-second UTC date it is given, and nothing with an offset", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: true }), (date) => {
-        const whole = Math.floor(date.getTime() / 1000) * 1000;
-        const text = new Date(whole).toISOString().replace(/\.\d{3}Z$/, "Z");
-        expect(parseTwilioDate(text)).toBe(whole);
-        expect(parseTwilioDate(text.replace("Z", "+00:00"))).toBeUndefined();
-      }),
+      fc.property(
+        fc.date({
+          min: new Date("1970-01-01T00:00:00Z"),
+          max: new Date("9999-12-31T23:59:59Z"),
+          noInvalidDate: true,
+        }),
+        (date) => {
+          const whole = Math.floor(date.getTime() / 1000) * 1000;
+          const text = new Date(whole).toISOString().replace(/\.\d{3}Z$/, "Z");
+          expect(parseTwilioDate(text)).toBe(whole);
+          expect(parseTwilioDate(text.replace("Z", "+00:00"))).toBeUndefined();
+        },
+      ),
       { seed: 4, numRuns: 500 },
     );
   });

@@ -51,7 +51,9 @@ function percentEncoded(base: string): string {
   const at = reserved >= 0 ? reserved : 0;
   const characters = [...base];
   const character = characters[at] ?? "";
-  const hex = [...Buffer.from(character, "utf8")].map((byte) => `%${byte.toString(16).toUpperCase()}`);
+  const hex = [...Buffer.from(character, "utf8")].map(
+    (byte) => `%${byte.toString(16).toUpperCase()}`,
+  );
   characters[at] = hex.join("");
   return characters.join("");
 }
@@ -95,8 +97,19 @@ export function nearDuplicateFamily(base: string): string[] {
 /** Bases: short lower-case words, some with a "/" inside (which travels as %2F in a path). */
 export const nearDuplicateBase: fc.Arbitrary<string> = fc
   .tuple(
-    fc.string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz"), minLength: 2, maxLength: 5 }),
-    fc.option(fc.string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz"), minLength: 1, maxLength: 3 }), { nil: undefined }),
+    fc.string({
+      unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz"),
+      minLength: 2,
+      maxLength: 5,
+    }),
+    fc.option(
+      fc.string({
+        unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz"),
+        minLength: 1,
+        maxLength: 3,
+      }),
+      { nil: undefined },
+    ),
   )
   .map(([head, tail]) => (tail === undefined ? head : `${head}/${tail}`));
 

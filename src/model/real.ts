@@ -65,7 +65,9 @@ export class RealSystem {
    * n1… by index, or a near-duplicate given whole (N0, " n0"…), after the namespace.
    */
   uniqueName(pooled: number | string): string {
-    return typeof pooled === "number" ? `${this.namespace}n${pooled}` : `${this.namespace}${pooled}`;
+    return typeof pooled === "number"
+      ? `${this.namespace}n${pooled}`
+      : `${this.namespace}${pooled}`;
   }
 
   noteExchange(exchange: Exchange): Exchange {

@@ -91,16 +91,20 @@ export type SequenceCheck =
 
 export async function checkSequences(options: SequenceCheckOptions): Promise<SequenceCheck> {
   const lanes = Math.max(1, Math.min(options.lanes ?? 1, options.runs));
-  if (lanes === 1) return checkLane(options, options.seed, options.runs, 0, { failedLane: undefined });
+  if (lanes === 1)
+    return checkLane(options, options.seed, options.runs, 0, { failedLane: undefined });
   // Sequences that mostly wait run side by side: lane i checks its share of the runs from
   // its own seed (reported, so its counterexample replays), and once one lane has found a
   // divergence the others stop generating.
   const stop: LaneStop = { failedLane: undefined };
-  const shares = Array.from({ length: lanes }, (_, lane) =>
-    Math.floor(options.runs / lanes) + (lane < options.runs % lanes ? 1 : 0),
+  const shares = Array.from(
+    { length: lanes },
+    (_, lane) => Math.floor(options.runs / lanes) + (lane < options.runs % lanes ? 1 : 0),
   );
   const results = await Promise.all(
-    shares.map((runs, lane) => checkLane(options, mixSeed(options.seed, `lane${lane}`), runs, lane, stop)),
+    shares.map((runs, lane) =>
+      checkLane(options, mixSeed(options.seed, `lane${lane}`), runs, lane, stop),
+    ),
   );
   const leaked = results.flatMap((result) => result.leaked);
   const failures = results.filter((result) => result.failed);

@@ -15,7 +15,9 @@ const BUDGET_MS = 20_000;
 function sameFailure(outcome: SequenceOutcome, failing: SequenceOutcome): boolean {
   const found = outcome.mismatch?.found.check;
   const op = (o: SequenceOutcome) => o.executed.at(-1)?.json.op;
-  return found !== undefined && found === failing.mismatch?.found.check && op(outcome) === op(failing);
+  return (
+    found !== undefined && found === failing.mismatch?.found.check && op(outcome) === op(failing)
+  );
 }
 
 export async function simplifyFailure(

@@ -1,8 +1,19 @@
 import { behaviour } from "../../src/behaviours/define.ts";
 import { proveBySequences } from "../../src/behaviours/sequences.ts";
-import { itemCommandArbitraries, itemPreamble, itemValueCommandArbitraries, mapPreamble } from "../../src/model/commands/items.ts";
-import { itemExpiryCommandArbitraries, itemExpiryPreamble } from "../../src/model/commands/itemExpiry.ts";
-import { nearDuplicateCommandArbitraries, nearDuplicatePreamble } from "../../src/model/commands/nearDuplicates.ts";
+import {
+  itemCommandArbitraries,
+  itemPreamble,
+  itemValueCommandArbitraries,
+  mapPreamble,
+} from "../../src/model/commands/items.ts";
+import {
+  itemExpiryCommandArbitraries,
+  itemExpiryPreamble,
+} from "../../src/model/commands/itemExpiry.ts";
+import {
+  nearDuplicateCommandArbitraries,
+  nearDuplicatePreamble,
+} from "../../src/model/commands/nearDuplicates.ts";
 
 /** Sequences that pause: half of --runs (at least 16), sixteen side by side so pauses overlap. */
 const EXPIRY_LANES = 16;
@@ -10,9 +21,21 @@ const EXPIRY_LANES = 16;
 export default [
   // Long histories from a map already holding two items: a few dozen runs then reach
   // cursors left open across writes, names re-used after a delete, data written back.
-  behaviour("SEQ-ITEMS", (t) => proveBySequences(t, { arbitraries: itemCommandArbitraries(), preamble: itemPreamble(), maxCommands: 60 })),
+  behaviour("SEQ-ITEMS", (t) =>
+    proveBySequences(t, {
+      arbitraries: itemCommandArbitraries(),
+      preamble: itemPreamble(),
+      maxCommands: 60,
+    }),
+  ),
   // The values themselves: reserved-character keys, generated data, data over the limit.
-  behaviour("SEQ-ITEM-VALUES", (t) => proveBySequences(t, { arbitraries: itemValueCommandArbitraries(), preamble: mapPreamble(), maxCommands: 30 })),
+  behaviour("SEQ-ITEM-VALUES", (t) =>
+    proveBySequences(t, {
+      arbitraries: itemValueCommandArbitraries(),
+      preamble: mapPreamble(),
+      maxCommands: 30,
+    }),
+  ),
   // Time passing between item writes and reads: each sequence waits up to twice.
   behaviour("SEQ-ITEM-EXPIRY", (t) =>
     proveBySequences(t, {
@@ -24,5 +47,11 @@ export default [
     }),
   ),
   // Keys, identities and unique names that differ only in case, whitespace, normal form…
-  behaviour("SEQ-NEAR-DUPLICATES", (t) => proveBySequences(t, { arbitraries: nearDuplicateCommandArbitraries(), preamble: nearDuplicatePreamble(), maxCommands: 24 })),
+  behaviour("SEQ-NEAR-DUPLICATES", (t) =>
+    proveBySequences(t, {
+      arbitraries: nearDuplicateCommandArbitraries(),
+      preamble: nearDuplicatePreamble(),
+      maxCommands: 24,
+    }),
+  ),
 ];

@@ -43,7 +43,9 @@ describe("answers compared whole", () => {
   it("hold a read to every field the object showed last, new fields included", () => {
     const real = new RealSystem(api, "ns-");
     expectShownAgain(real, exchange, "m0/a", "item a", item, written(0, []));
-    expect(mismatchOf(() => expectShownAgain(real, exchange, "m0/a", "item a", item, READ))).toBe(undefined);
+    expect(mismatchOf(() => expectShownAgain(real, exchange, "m0/a", "item a", item, READ))).toBe(
+      undefined,
+    );
     const slid = { ...item, date_expires: "2030-01-01T00:10:02Z" };
     expect(mismatchOf(() => expectShownAgain(real, exchange, "m0/a", "item a", slid, READ))).toBe(
       'value_is_documented: date_expires of item a = "2030-01-01T00:10:02Z"',
@@ -54,12 +56,19 @@ describe("answers compared whole", () => {
     const real = new RealSystem(api, "ns-");
     expectShownAgain(real, exchange, "m0/a", "item a", item, written(0, []));
     const dataOnly = written(1, ["revision", "date_updated", "data"]);
-    const updated = { ...item, revision: "2", data: { n: 2 }, date_updated: "2030-01-01T00:00:03Z" };
-    expect(mismatchOf(() => expectShownAgain(real, exchange, "m0/a", "item a", updated, dataOnly))).toBe(undefined);
+    const updated = {
+      ...item,
+      revision: "2",
+      data: { n: 2 },
+      date_updated: "2030-01-01T00:00:03Z",
+    };
+    expect(
+      mismatchOf(() => expectShownAgain(real, exchange, "m0/a", "item a", updated, dataOnly)),
+    ).toBe(undefined);
     const moved = { ...updated, revision: "3", date_expires: "2030-01-01T00:10:06Z" };
-    expect(mismatchOf(() => expectShownAgain(real, exchange, "m0/a", "item a", moved, dataOnly))).toContain(
-      "date_expires of item a",
-    );
+    expect(
+      mismatchOf(() => expectShownAgain(real, exchange, "m0/a", "item a", moved, dataOnly)),
+    ).toContain("date_expires of item a");
   });
 
   it("learn again a field that something undocumented may have changed", () => {
@@ -68,10 +77,14 @@ describe("answers compared whole", () => {
     expectShownAgain(real, exchange, "m0", "map#0", map, written(0, []));
     unsettle(real, "m0", ["revision"]);
     const after = { ...map, revision: "7" };
-    expect(mismatchOf(() => expectShownAgain(real, exchange, "m0", "map#0", after, READ))).toBe(undefined);
-    expect(mismatchOf(() => expectShownAgain(real, exchange, "m0", "map#0", { ...after, revision: "8" }, READ))).toContain(
-      "revision of map#0",
+    expect(mismatchOf(() => expectShownAgain(real, exchange, "m0", "map#0", after, READ))).toBe(
+      undefined,
     );
+    expect(
+      mismatchOf(() =>
+        expectShownAgain(real, exchange, "m0", "map#0", { ...after, revision: "8" }, READ),
+      ),
+    ).toContain("revision of map#0");
   });
 
   it("forget what a deleted object showed, with everything under it", () => {
@@ -89,7 +102,13 @@ describe("date_moves_with_writes", () => {
   const earlier = stamp("2030-01-01T00:00:00Z", Date.UTC(2030, 0, 1, 0, 0, 0, 300));
   const later = (date: string) => stamp(date, Date.UTC(2030, 0, 1, 0, 0, 2, 500));
   const run = (date: string, mode: "moves" | "may-stay") =>
-    dateMovesWithWrites.run({ subject: "date_updated", earlier, later: later(date), mode, documented: "d" });
+    dateMovesWithWrites.run({
+      subject: "date_updated",
+      earlier,
+      later: later(date),
+      mode,
+      documented: "d",
+    });
 
   it("accepts a stamp as far from the earlier one as the requests were", () => {
     expect(run("2030-01-01T00:00:02Z", "moves")).toEqual([]);

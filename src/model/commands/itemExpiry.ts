@@ -75,20 +75,38 @@ export function itemExpiryCommandArbitraries(): Array<fc.Arbitrary<SyncCommand>>
     // Data alone: the ttl stays where it was.
     [3, update({ data: pooledData, ttl: none, collectionTtl: none })],
     // A new ttl (0 clears it): expiry restarts from this update.
-    [2, update({ data: fc.option(pooledData, { nil: null }), ttl: fc.constantFrom(0, 600, 3_600), collectionTtl: none })],
+    [
+      2,
+      update({
+        data: fc.option(pooledData, { nil: null }),
+        ttl: fc.constantFrom(0, 600, 3_600),
+        collectionTtl: none,
+      }),
+    ],
     // CollectionTtl with the data: the map's expiry moves, the item's stays.
     [1, update({ data: pooledData, ttl: none, collectionTtl: ttl })],
     [1, create],
     [
       3,
       fc
-        .record({ ...address, order, from: fc.constant(null), bounds: fc.constant("inclusive" as const), pageSize: fc.integer({ min: 1, max: 3 }) })
+        .record({
+          ...address,
+          order,
+          from: fc.constant(null),
+          bounds: fc.constant("inclusive" as const),
+          pageSize: fc.integer({ min: 1, max: 3 }),
+        })
         .map((args) => new ListItems(args)),
     ],
     [2, fc.record(address).map((args) => new FetchMap(args))],
     [1, fc.record({ ...address, ttl, alias: mapAlias }).map((args) => new UpdateMap(args))],
     [1, fc.record({ ...address, identity, ...flags }).map((args) => new PutPermission(args))],
     [1, fc.record({ ...address, identity }).map((args) => new FetchPermission(args))],
-    [1, fc.record({ ...address, pageSize: fc.integer({ min: 1, max: 3 }) }).map((args) => new ListPermissions(args))],
+    [
+      1,
+      fc
+        .record({ ...address, pageSize: fc.integer({ min: 1, max: 3 }) })
+        .map((args) => new ListPermissions(args)),
+    ],
   ]);
 }

@@ -37,13 +37,26 @@ export const IDENTITY_FAMILY = nearDuplicateFamily("alice");
  * comes next meets one already there. Four lines of every script.
  */
 export function nearDuplicatePreamble(): SyncCommand[] {
-  const item = { choice: 0, byName: false, ttl: undefined, alias: "ItemTtl", collectionTtl: undefined } as const;
+  const item = {
+    choice: 0,
+    byName: false,
+    ttl: undefined,
+    alias: "ItemTtl",
+    collectionTtl: undefined,
+  } as const;
   const [key, composed] = [nearDuplicate("key", "same"), nearDuplicate("key", "composed")];
   return [
     new CreateMap({ name: "name", ttl: undefined, alias: "CollectionTtl" }),
     new CreateItem({ ...item, key, data: 0 }),
     new CreateItem({ ...item, key: composed, data: 1 }),
-    new PutPermission({ choice: 0, byName: false, identity: "alice", read: true, write: false, manage: false }),
+    new PutPermission({
+      choice: 0,
+      byName: false,
+      identity: "alice",
+      read: true,
+      write: false,
+      manage: false,
+    }),
   ];
 }
 

@@ -19,7 +19,11 @@ export function expectOwnedAt(
   body: Json,
   path: string,
 ): void {
-  hold(sidMatchesPattern, { field: `account_sid of ${label}`, value: body.account_sid, prefix: "AC" }, exchange);
+  hold(
+    sidMatchesPattern,
+    { field: `account_sid of ${label}`, value: body.account_sid, prefix: "AC" },
+    exchange,
+  );
   real.accountSid ??= body.account_sid as string;
   const sameAccount = "every object of one Service belongs to the account that owns it";
   expectEqual(exchange, `account_sid of ${label}`, body.account_sid, real.accountSid, sameAccount);

@@ -62,7 +62,13 @@ export class ListItems extends SyncCommand {
       // Beyond ASCII the order is not documented (C10): each item once, in any order.
       const documented = `each item once, in an order documented for ASCII keys only: ${cite(REFERENCE.itemOrderConflict)}`;
       const sorted = (keys: readonly unknown[]) => [...keys].map(String).sort(compareCodePoints);
-      expectEqual(last, `${subject} (sorted here)`, sorted(keysOf(records)), sorted(expected), documented);
+      expectEqual(
+        last,
+        `${subject} (sorted here)`,
+        sorted(keysOf(records)),
+        sorted(expected),
+        documented,
+      );
     }
     expectListedItems(real, last, reached, records);
   }

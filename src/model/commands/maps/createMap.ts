@@ -25,7 +25,10 @@ export class CreateMap extends SyncCommand {
   describe(): string {
     const { name, ttl, alias } = this.args;
     const via = ttl === undefined ? "" : ` via ${alias}`;
-    const named = name === null ? "no name" : `name=${typeof name === "number" ? `n${name}` : JSON.stringify(name)}`;
+    const named =
+      name === null
+        ? "no name"
+        : `name=${typeof name === "number" ? `n${name}` : JSON.stringify(name)}`;
     return `CreateMap(${named}${describeTtl(ttl)}${via})`;
   }
   async run(model: SyncModel, real: RealSystem): Promise<void> {

@@ -52,7 +52,13 @@ export function expectMapRecord(
   const path = real.api.mapPath(real.sidOf(map.ref));
   expectOwnedAt(real, exchange, label, body, path);
   const links = typeof body.url === "string" ? linksOf(body.url) : undefined;
-  expectEqual(exchange, `links of ${label}`, body.links, links, "the map's url and /Items, /Permissions");
+  expectEqual(
+    exchange,
+    `links of ${label}`,
+    body.links,
+    links,
+    "the map's url and /Items, /Permissions",
+  );
   expectRevisionShape(exchange, label, body.revision);
   expectDateShapes(exchange, label, body);
   expectCreatedByShape(exchange, label, body.created_by);
