@@ -104,6 +104,9 @@ export function mergeSummaries(shards: readonly ShardSummary[], catalogue: reado
     readings: gatherReadings(behaviours),
     requests: sum(all.map((summary) => summary.requests)),
     leaks: sum(all.map((summary) => summary.leaks)),
+    ...(all.some((summary) => summary.leaked !== undefined)
+      ? { leaked: all.flatMap((summary) => summary.leaked ?? []) }
+      : {}),
     harnessErrors: shards.flatMap((shard) => shard.summary.harnessErrors.map((error) => `${labelOf(shard)}: ${error}`)),
     interrupted: all.some((summary) => summary.interrupted),
     merged: {

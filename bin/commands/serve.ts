@@ -50,6 +50,13 @@ export const options: OptionSpec = {
       description: "plant one known fault, to see the suite catch it (ids: --list-faults)",
     },
     {
+      name: "echo-credentials",
+      type: "boolean",
+      description:
+        "play a careless target: repeat the credentials of every request in a header and " +
+        "in every error body (to prove no secret reaches the suite's reports)",
+    },
+    {
       name: "list-faults",
       type: "boolean",
       description: "print the ids --fault takes, one a line, and exit",
@@ -78,6 +85,7 @@ export interface ServeArgs {
   readonly authToken: string | undefined;
   readonly serviceSid: string | undefined;
   readonly faultId: string | undefined;
+  readonly echoCredentials: boolean;
 }
 
 export function parse(argv: readonly string[]): ServeArgs {
@@ -95,6 +103,7 @@ export function parse(argv: readonly string[]): ServeArgs {
     authToken: parsed.text("auth-token"),
     serviceSid: parsed.text("service-sid"),
     faultId: parsed.text("fault"),
+    echoCredentials: parsed.flag("echo-credentials"),
   };
 }
 
@@ -120,6 +129,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       ...optional("authToken", args.authToken),
       ...optional("serviceSid", args.serviceSid),
       ...optional("fault", fault),
+      echoCredentials: args.echoCredentials,
     });
   } catch (error) {
     throw new HarnessError(

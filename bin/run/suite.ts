@@ -14,6 +14,7 @@ import {
   type SpecCatalog,
 } from "../../src/spec/index.ts";
 import { preflight } from "../../src/run/preflight.ts";
+import { startJournal } from "../../src/run/journal.ts";
 import { sweep } from "../../src/run/sweep.ts";
 import { BehaviourCollector } from "../../reporters/collector.ts";
 import {
@@ -55,6 +56,16 @@ export async function runSuite(parsed: Config): Promise<number> {
   try {
     const preflightRequests = await preflight(config);
     await prepareReportDir(reportDir);
+    // Before the first behaviour: every map the run creates is written down here first.
+    const journal = startJournal(reportDir, {
+      baseUrl: config.baseUrl ?? "",
+      accountSid: config.accountSid,
+      serviceSid: config.serviceSid,
+      runPrefix: config.runPrefix,
+      startedAt: startedAt.toISOString(),
+      requestTimeoutMs: config.requestTimeoutMs,
+      embedded: config.embedded,
+    });
     const progress = { total: catalogue.length };
     const collector = new BehaviourCollector({ onProgress: progressPrinter(progress) });
     // vitest loads only once the target has answered: a refused run stays quick.
@@ -64,9 +75,10 @@ export async function runSuite(parsed: Config): Promise<number> {
       reportDir,
       collector,
       progress,
+      journal.file,
     );
     const leakedSids = collector.tests.flatMap((test) => test.meta?.leakedSids ?? []);
-    const swept = await sweep(config, leakedSids);
+    const swept = await sweep(config, { leakedSids, journals: [journal.file] });
     const built = buildSummary({
       version: VERSION,
       baseUrl: config.baseUrl ?? "",
@@ -83,6 +95,7 @@ export async function runSuite(parsed: Config): Promise<number> {
       tests: collector.tests,
       extraRequests: preflightRequests + swept.requests,
       leaks: swept.leaks,
+      leaked: swept.leaked,
       harnessErrors: collector.unhandledErrors,
       interrupted,
       ...(config.shard === undefined || shardBehaviourIds === undefined

@@ -22,6 +22,7 @@ export async function runVitest(
   reportDir: string,
   collector: BehaviourCollector,
   progress: { total: number },
+  journalFile?: string,
 ): Promise<VitestRun> {
   const target: ProvidedTarget = {
     baseUrl: config.baseUrl ?? "",
@@ -35,6 +36,7 @@ export async function runVitest(
     requestTimeoutMs: config.requestTimeoutMs,
     profile: config.profile,
     ...(config.specFile === undefined ? {} : { specFile: config.specFile }),
+    ...(journalFile === undefined ? {} : { journalFile }),
   };
   const signalsBefore = {
     SIGINT: process.listeners("SIGINT"),

@@ -10,4 +10,5 @@ export * from "./schema.ts";
 export * from "./paging.ts";
 export * from "./jsonBody.ts";
 export * from "./expiryMoves.ts";
+export * from "./httpLayer.ts";
 export * from "./dateMoves.ts";

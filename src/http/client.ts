@@ -3,10 +3,18 @@
 // exchange recorded. Transport trouble becomes a recorded exchange, never a throw,
 // so a target that hangs or talks garbage yields failures instead of a crash.
 import { Pool, errors as undiciErrors } from "undici";
-import type { Exchange, HttpMethod, RecordedRequest, TransportError } from "./exchange.ts";
+import { authorizationFor, ownSecrets, redact, type Credentials } from "./credentials.ts";
+import type {
+  Exchange,
+  HttpMethod,
+  RecordedRequest,
+  RecordedResponse,
+  TransportError,
+} from "./exchange.ts";
 
 export type FormValue = string | number | boolean | undefined;
-export type FormFields = Readonly<Record<string, FormValue>> | ReadonlyArray<readonly [string, string]>;
+export type FormFields =
+  Readonly<Record<string, FormValue>> | ReadonlyArray<readonly [string, string]>;
 
 export interface RequestSpec {
   readonly method: HttpMethod;
@@ -16,7 +24,7 @@ export interface RequestSpec {
   readonly form?: FormFields;
   readonly headers?: Readonly<Record<string, string>>;
   /** Send without credentials, or with other ones (to prove they are checked). */
-  readonly auth?: "none" | { readonly user: string; readonly password: string };
+  readonly auth?: Credentials;
 }
 
 export interface HttpClientOptions {
@@ -26,8 +34,18 @@ export interface HttpClientOptions {
   readonly timeoutMs: number;
   readonly maxRetriesOn429?: number;
   readonly connections?: number;
+  /** Told of every request before it is sent (the run's journal of what it creates). */
+  readonly journal?: RequestJournal;
   /** Replaces real waiting in the back-off, for tests. */
   readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Told of each request before it is sent; what it returns is told the final answer.
+ * The run's journal (src/run/journal.ts) writes down every map it is about to create.
+ */
+export interface RequestJournal {
+  sending(spec: RequestSpec): ((exchange: Exchange) => void) | undefined;
 }
 
 const USER_AGENT = "sync-map-conformance/0.1.0";
@@ -50,8 +68,7 @@ export class HttpClient {
       bodyTimeout: options.timeoutMs,
       connectTimeout: Math.min(options.timeoutMs, 10_000),
     });
-    const basic = Buffer.from(`${options.accountSid}:${options.authToken}`).toString("base64");
-    this.secrets = [options.authToken, basic].filter((secret) => secret.length >= 4);
+    this.secrets = ownSecrets(options);
   }
 
   /** Requests sent so far, retries included. */
@@ -61,11 +78,17 @@ export class HttpClient {
 
   async send(spec: RequestSpec): Promise<Exchange> {
     const maxRetries = this.options.maxRetriesOn429 ?? 5;
+    const answered = this.options.journal?.sending(spec);
     let retries = 0;
     for (;;) {
       const exchange = await this.sendOnce(spec, retries);
-      if (exchange.response?.status !== 429 || retries >= maxRetries) return exchange;
-      await (this.options.sleep ?? sleep)(backoffMs(retries, exchange.response.headers["retry-after"]));
+      if (exchange.response?.status !== 429 || retries >= maxRetries) {
+        answered?.(exchange);
+        return exchange;
+      }
+      await (this.options.sleep ?? sleep)(
+        backoffMs(retries, exchange.response.headers["retry-after"]),
+      );
       retries += 1;
     }
   }
@@ -76,7 +99,9 @@ export class HttpClient {
    */
   followUrl(absoluteUrl: string): Promise<Exchange> {
     const url = new URL(absoluteUrl, this.origin);
-    const path = url.pathname.startsWith(this.basePath) ? url.pathname.slice(this.basePath.length) : url.pathname;
+    const path = url.pathname.startsWith(this.basePath)
+      ? url.pathname.slice(this.basePath.length)
+      : url.pathname;
     return this.send({ method: "GET", path: `${path}${url.search}` });
   }
 
@@ -85,23 +110,32 @@ export class HttpClient {
   }
 
   private async sendOnce(spec: RequestSpec, retries: number): Promise<Exchange> {
-    const url = `${this.origin}${this.basePath}${spec.path}${queryString(spec.query, spec.path.includes("?"))}`;
+    const query = queryString(spec.query, spec.path.includes("?"));
+    const url = `${this.origin}${this.basePath}${spec.path}${query}`;
     const formPairs = spec.form === undefined ? undefined : toPairs(spec.form);
-    const headers: Record<string, string> = { accept: "application/json", "user-agent": USER_AGENT, ...spec.headers };
+    const headers: Record<string, string> = {
+      accept: "application/json",
+      "user-agent": USER_AGENT,
+      ...spec.headers,
+    };
     let body: string | undefined;
     if (formPairs !== undefined) {
       headers["content-type"] = "application/x-www-form-urlencoded";
-      body = new URLSearchParams(formPairs.map(([name, value]): [string, string] => [name, value])).toString();
+      body = new URLSearchParams(
+        formPairs.map(([name, value]): [string, string] => [name, value]),
+      ).toString();
     }
+    const authorization = authorizationFor(spec.auth, this.options);
     const request: RecordedRequest = {
       method: spec.method,
       url,
       headers: { ...headers },
       ...(formPairs === undefined ? {} : { form: formPairs }),
       authenticated: spec.auth !== "none",
+      ...(authorization.recorded === undefined ? {} : { credentials: authorization.recorded }),
     };
-    const authorization = this.authorizationFor(spec.auth);
-    if (authorization !== undefined) headers.authorization = authorization;
+    if (authorization.header !== undefined) headers.authorization = authorization.header;
+    const secrets = longestFirst([...authorization.secrets, ...this.secrets]);
 
     this.sent += 1;
     const sentAt = Date.now();
@@ -118,42 +152,44 @@ export class HttpClient {
       const bodyText = await readBodyText(answer.body);
       return {
         request,
-        response: {
-          status: answer.statusCode,
-          headers: this.redactHeaders(answer.headers),
-          bodyText: this.redact(bodyText),
-        },
+        response: redactedResponse(answer.statusCode, answer.headers, bodyText, secrets),
         elapsedMs: performance.now() - started,
         retries,
         sentAt,
       };
     } catch (error) {
-      return { request, transportError: toTransportError(error), elapsedMs: performance.now() - started, retries, sentAt };
+      const transportError = toTransportError(error, secrets);
+      return { request, transportError, elapsedMs: performance.now() - started, retries, sentAt };
     }
   }
+}
 
-  private authorizationFor(auth: RequestSpec["auth"]): string | undefined {
-    if (auth === "none") return undefined;
-    const user = auth?.user ?? this.options.accountSid;
-    const password = auth?.password ?? this.options.authToken;
-    return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+/**
+ * The answer as recorded: every secret the request carried, and the run's own, replaced
+ * wherever the target repeated it (body or any header), and the repetition noted.
+ */
+function redactedResponse(
+  status: number,
+  raw: Record<string, string | string[] | undefined>,
+  bodyText: string,
+  secrets: readonly string[],
+): RecordedResponse {
+  let echoed = false;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    const clean = redact(Array.isArray(value) ? value.join(", ") : value, secrets);
+    headers[name.toLowerCase()] = clean.text;
+    echoed ||= clean.echoed;
   }
+  const body = redact(bodyText, secrets);
+  echoed ||= body.echoed;
+  return { status, headers, bodyText: body.text, ...(echoed ? { echoedCredentials: true } : {}) };
+}
 
-  /** A target that echoes credentials must not smuggle them into a report. */
-  private redact(text: string): string {
-    let clean = text;
-    for (const secret of this.secrets) clean = clean.split(secret).join("[REDACTED]");
-    return clean;
-  }
-
-  private redactHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(raw)) {
-      if (value === undefined) continue;
-      headers[name.toLowerCase()] = this.redact(Array.isArray(value) ? value.join(", ") : value);
-    }
-    return headers;
-  }
+/** Longest first, so a whole header is replaced before any secret inside it. */
+function longestFirst(secrets: readonly string[]): string[] {
+  return [...new Set(secrets)].sort((a, b) => b.length - a.length);
 }
 
 async function readBodyText(body: AsyncIterable<Buffer>): Promise<string> {
@@ -197,16 +233,14 @@ export function backoffMs(attempt: number, retryAfter: string | undefined): numb
   return Math.min(base + Math.random() * base, 10_000);
 }
 
-function toTransportError(error: unknown): TransportError {
+function toTransportError(error: unknown, secrets: readonly string[]): TransportError {
   if (error instanceof Error && error.name === "TimeoutError") {
     return { code: "SMC_ERR_TIMEOUT", message: "no answer before the request timeout" };
   }
-  if (error instanceof undiciErrors.UndiciError) return { code: error.code, message: error.message };
+  const message = redact(error instanceof Error ? error.message : String(error), secrets).text;
+  if (error instanceof undiciErrors.UndiciError) return { code: error.code, message };
   const code = (error as { code?: unknown }).code;
-  return {
-    code: typeof code === "string" ? code : "SMC_ERR_TRANSPORT",
-    message: error instanceof Error ? error.message : String(error),
-  };
+  return { code: typeof code === "string" ? code : "SMC_ERR_TRANSPORT", message };
 }
 
 function sleep(ms: number): Promise<void> {

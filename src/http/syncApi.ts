@@ -6,16 +6,20 @@ import type { Exchange, HttpMethod } from "./exchange.ts";
 export type Query = RequestSpec["query"];
 
 export class SyncMapApi {
-  private sent = 0;
-
   constructor(
     private readonly client: HttpClient,
     readonly serviceSid: string,
+    private readonly counter: { sent: number } = { sent: 0 },
   ) {}
 
   /** Requests this api object sent (retries included); one per behaviour keeps counts apart. */
   get requestCount(): number {
-    return this.sent;
+    return this.counter.sent;
+  }
+
+  /** The same operations addressed to another service; its requests count here too. */
+  inService(serviceSid: string): SyncMapApi {
+    return new SyncMapApi(this.client, serviceSid, this.counter);
   }
 
   createMap(form: FormFields = {}): Promise<Exchange> {
@@ -44,10 +48,15 @@ export class SyncMapApi {
     return this.call("FetchSyncMapItem", "GET", this.itemPath(map, key));
   }
   updateItem(map: string, key: string, form: FormFields, ifMatch?: string): Promise<Exchange> {
-    return this.call("UpdateSyncMapItem", "POST", this.itemPath(map, key), { form, headers: ifMatchHeader(ifMatch) });
+    return this.call("UpdateSyncMapItem", "POST", this.itemPath(map, key), {
+      form,
+      headers: ifMatchHeader(ifMatch),
+    });
   }
   deleteItem(map: string, key: string, ifMatch?: string): Promise<Exchange> {
-    return this.call("DeleteSyncMapItem", "DELETE", this.itemPath(map, key), { headers: ifMatchHeader(ifMatch) });
+    return this.call("DeleteSyncMapItem", "DELETE", this.itemPath(map, key), {
+      headers: ifMatchHeader(ifMatch),
+    });
   }
 
   listPermissions(map: string, query?: Query): Promise<Exchange> {
@@ -57,7 +66,9 @@ export class SyncMapApi {
     return this.call("FetchSyncMapPermission", "GET", this.permissionPath(map, identity));
   }
   updatePermission(map: string, identity: string, form: FormFields): Promise<Exchange> {
-    return this.call("UpdateSyncMapPermission", "POST", this.permissionPath(map, identity), { form });
+    return this.call("UpdateSyncMapPermission", "POST", this.permissionPath(map, identity), {
+      form,
+    });
   }
   deletePermission(map: string, identity: string): Promise<Exchange> {
     return this.call("DeleteSyncMapPermission", "DELETE", this.permissionPath(map, identity));
@@ -98,7 +109,7 @@ export class SyncMapApi {
   }
 
   private counted(exchange: Exchange): Exchange {
-    this.sent += exchange.retries + 1;
+    this.counter.sent += exchange.retries + 1;
     return exchange;
   }
 }

@@ -14,6 +14,8 @@ export interface ProvidedTarget {
   readonly requestTimeoutMs: number;
   readonly profile: Profile;
   readonly specFile?: string;
+  /** The run's journal: every map is written down there before it is created. */
+  readonly journalFile?: string;
 }
 
 declare module "vitest" {
