@@ -9,6 +9,11 @@
 import { randomBytes } from "node:crypto";
 import { allBehaviours } from "../suites/index.ts";
 import { mixSeed } from "../src/arbitraries/seeded.ts";
+import { checkSequences } from "../src/model/sequence.ts";
+import { itemSequences } from "../suites/sequences/items.behaviours.ts";
+import { mapSequences } from "../suites/sequences/maps.behaviours.ts";
+import { permissionSequences } from "../suites/sequences/permissions.behaviours.ts";
+import type { SequenceOptionsById } from "../suites/sequences/support.ts";
 import { runBehaviour, type BehaviourOutcome } from "../src/behaviours/run.ts";
 import { HttpClient } from "../src/http/client.ts";
 import { SyncMapApi } from "../src/http/syncApi.ts";
@@ -96,34 +101,59 @@ async function stability(args: readonly string[]): Promise<void> {
   process.exitCode = failures === 0 ? 0 : 1;
 }
 
-/** Behaviours whose sequences run side by side (suites/sequences): how many at a time. */
-const LANES: Readonly<Record<string, number>> = { "SEQ-MAP-EXPIRY": 6, "SEQ-ITEM-EXPIRY": 16 };
+const SEQUENCES: SequenceOptionsById = {
+  ...mapSequences,
+  ...itemSequences,
+  ...permissionSequences,
+};
 const CATCH_RUNS = 200;
 
 /**
- * How many sequences ran until one caught the fault, from the failing run's place in
- * fast-check's path (its first number) and, for laned behaviours, which lane it was in:
- * lanes start their n-th sequences together, so lane l's n-th is the (n·L + l + 1)-th.
+ * How many sequences ran until one caught the fault, with the behaviour's own options
+ * but without shrinking: the failing run's place in fast-check's path and, for laned
+ * behaviours, its lane (lanes start their n-th sequences together, so lane l's n-th is
+ * the (n·L + l + 1)-th).
  */
 async function sequencesToCatch(fault: Fault, seed: number): Promise<number | undefined> {
-  const [outcome] = await run([fault.behaviour], fault, seed, CATCH_RUNS);
-  const sequence = outcome?.failures.find((failure) => failure.sequence)?.sequence;
-  if (outcome?.outcome !== "failed" || sequence === undefined) return undefined;
-  const index = Number(sequence.path.split(":")[0]);
-  const lanes = LANES[fault.behaviour] ?? 1;
-  if (lanes === 1) return index + 1;
-  const behaviourSeed = mixSeed(seed, fault.behaviour);
-  const lane = Array.from({ length: lanes }, (_, l) => l).find(
-    (l) => mixSeed(behaviourSeed, `lane${l}`) === sequence.seed,
-  );
-  return lane === undefined ? undefined : index * lanes + lane + 1;
+  const make = SEQUENCES[fault.behaviour];
+  if (make === undefined) throw new Error(`${fault.behaviour} is not a sequence behaviour`);
+  const options = make();
+  const server = await startReferenceServer({ fault });
+  const { accountSid, authToken, serviceSid, url: baseUrl } = server;
+  const client = new HttpClient({ baseUrl, accountSid, authToken, timeoutMs: 10_000 });
+  const prefix = `smc-bench-${randomBytes(3).toString("hex")}-`;
+  let namespaces = 0;
+  try {
+    const behaviourSeed = mixSeed(seed, fault.behaviour);
+    const lanes = options.lanes ?? 1;
+    const result = await checkSequences({
+      api: new SyncMapApi(client, serviceSid),
+      namespace: () => `${prefix}${(namespaces += 1)}-`,
+      arbitraries: options.arbitraries,
+      runs: options.runsFrom?.(CATCH_RUNS) ?? CATCH_RUNS,
+      seed: behaviourSeed,
+      maxCommands: options.maxCommands,
+      ...(options.preamble === undefined ? {} : { preamble: options.preamble }),
+      lanes,
+      shrink: false,
+    });
+    if (!result.failed) return undefined;
+    const index = Number(result.path.split(":")[0]);
+    if (lanes === 1) return index + 1;
+    const lane = Array.from({ length: lanes }, (_, l) => l).find(
+      (l) => mixSeed(behaviourSeed, `lane${l}`) === result.seed,
+    );
+    return lane === undefined ? undefined : index * lanes + lane + 1;
+  } finally {
+    await client.close();
+    await server.close();
+  }
 }
 
 /** Sequences a default run (--runs 25) gives each behaviour (suites/sequences runsFrom). */
-const DEFAULT_SEQUENCES: Readonly<Record<string, number>> = {
-  "SEQ-MAP-EXPIRY": 6,
-  "SEQ-ITEM-EXPIRY": 16,
-};
+function defaultSequences(behaviour: string): number {
+  return SEQUENCES[behaviour]?.().runsFrom?.(25) ?? 25;
+}
 
 async function catchRates(args: readonly string[]): Promise<void> {
   const seeds = Number(args[0] ?? 20);
@@ -138,7 +168,7 @@ async function catchRates(args: readonly string[]): Promise<void> {
       needed.push(await sequencesToCatch(fault, 5_000 + index * 104_729));
     const sorted = needed.map((count) => count ?? Infinity).sort((a, b) => a - b);
     const median = sorted[Math.floor((sorted.length - 1) / 2)];
-    const budget = DEFAULT_SEQUENCES[fault.behaviour] ?? 25;
+    const budget = defaultSequences(fault.behaviour);
     const within = needed.filter((count) => count !== undefined && count <= budget).length;
     console.log(`| ${fault.id} | ${fault.behaviour} | ${median} | ${within}/${seeds} |`);
     console.error(`${fault.id}: ${needed.map((count) => count ?? "none").join(" ")}`);

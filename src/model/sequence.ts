@@ -73,6 +73,8 @@ export interface SequenceCheckOptions {
    * their pauses overlap instead of adding up.
    */
   readonly lanes?: number;
+  /** false: report the first failing sequence as generated (for measuring, not for people). */
+  readonly shrink?: boolean;
 }
 
 export type SequenceCheck =
@@ -151,6 +153,7 @@ async function checkLane(
     seed,
     numRuns: runs,
     unbiased: true,
+    endOnFailure: options.shrink === false,
     plugins: [fc.interruptAfterTimeLimit(options.timeBudgetMs ?? 90_000)],
   });
   if (!details.failed || details.counterexample === null)
@@ -167,7 +170,7 @@ async function checkLane(
   const rerun = await runSequence(options.api, options.namespace(), commands.map(commandFromJson));
   leaked.push(...rerun.leaked);
   const simplified =
-    rerun.mismatch === undefined
+    rerun.mismatch === undefined || options.shrink === false
       ? { commands, outcome: rerun }
       : await simplifyFailure(options.api, options.namespace, rerun, preamble.length, leaked);
   return {
