@@ -110,9 +110,9 @@ const CATCH_RUNS = 200;
 
 /**
  * How many sequences ran until one caught the fault, with the behaviour's own options
- * but without shrinking: the failing run's place in fast-check's path and, for laned
- * behaviours, its lane (lanes start their n-th sequences together, so lane l's n-th is
- * the (n·L + l + 1)-th).
+ * but one at a time and without shrinking: the failing run's place in fast-check's path.
+ * Laned behaviours run their sequences side by side, not in a fixed order; each is drawn
+ * the same way, so how many it takes one after another is what a run of that many gets.
  */
 async function sequencesToCatch(fault: Fault, seed: number): Promise<number | undefined> {
   const make = SEQUENCES[fault.behaviour];
@@ -124,33 +124,24 @@ async function sequencesToCatch(fault: Fault, seed: number): Promise<number | un
   const prefix = `smc-bench-${randomBytes(3).toString("hex")}-`;
   let namespaces = 0;
   try {
-    const behaviourSeed = mixSeed(seed, fault.behaviour);
-    const lanes = options.lanes ?? 1;
     const result = await checkSequences({
       api: new SyncMapApi(client, serviceSid),
       namespace: () => `${prefix}${(namespaces += 1)}-`,
       arbitraries: options.arbitraries,
-      runs: options.runsFrom?.(CATCH_RUNS) ?? CATCH_RUNS,
-      seed: behaviourSeed,
+      runs: CATCH_RUNS,
+      seed: mixSeed(seed, fault.behaviour),
       maxCommands: options.maxCommands,
       ...(options.preamble === undefined ? {} : { preamble: options.preamble }),
-      lanes,
       shrink: false,
+      timeBudgetMs: 600_000,
     });
-    if (!result.failed) return undefined;
-    const index = Number(result.path.split(":")[0]);
-    if (lanes === 1) return index + 1;
-    const lane = Array.from({ length: lanes }, (_, l) => l).find(
-      (l) => mixSeed(behaviourSeed, `lane${l}`) === result.seed,
-    );
-    return lane === undefined ? undefined : index * lanes + lane + 1;
+    return result.failed ? Number(result.path.split(":")[0]) + 1 : undefined;
   } finally {
     await client.close();
     await server.close();
   }
 }
 
-/** Sequences a default run (--runs 25) gives each behaviour (suites/sequences runsFrom). */
 function defaultSequences(behaviour: string): number {
   return SEQUENCES[behaviour]?.().runsFrom?.(25) ?? 25;
 }
