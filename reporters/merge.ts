@@ -103,6 +103,7 @@ export function mergeSummaries(shards: readonly ShardSummary[], catalogue: reado
     behaviours,
     readings: gatherReadings(behaviours),
     requests: sum(all.map((summary) => summary.requests)),
+    throttled: sum(all.map((summary) => summary.throttled ?? 0)),
     leaks: sum(all.map((summary) => summary.leaks)),
     harnessErrors: shards.flatMap((shard) => shard.summary.harnessErrors.map((error) => `${labelOf(shard)}: ${error}`)),
     interrupted: all.some((summary) => summary.interrupted),

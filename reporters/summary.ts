@@ -24,9 +24,10 @@ export const BEHAVIOUR_STATUSES: readonly BehaviourStatus[] = [
 
 /**
  * The version of schemas/summary.schema.json that written summaries follow. Minor: fields or
- * values added (1.1.0 added "broken" and this field); major: a field removed or changed.
+ * values added (1.1.0 added "broken" and this field, 1.2.0 "throttled"); major: a field removed
+ * or changed.
  */
-export const SUMMARY_SCHEMA_VERSION = "1.1.0";
+export const SUMMARY_SCHEMA_VERSION = "1.2.0";
 
 export interface SummaryFailure {
   readonly message: string;
@@ -74,6 +75,8 @@ export interface Summary {
   readonly behaviours: readonly SummaryBehaviour[];
   readonly readings: ReadonlyArray<{ topic: string; readings: string[] }>;
   readonly requests: number;
+  /** 429 answers among the requests, each retried with back-off (absent before 1.2.0). */
+  readonly throttled?: number;
   readonly leaks: number;
   readonly harnessErrors: readonly string[];
   readonly interrupted: boolean;
@@ -130,6 +133,7 @@ export function buildSummary(input: SummaryInput): Summary {
     behaviours,
     readings: gatherReadings(behaviours),
     requests: behaviourRequests + input.extraRequests,
+    throttled: input.tests.reduce((sum, test) => sum + (test.meta?.throttled ?? 0), 0),
     leaks: input.leaks,
     harnessErrors: input.harnessErrors,
     interrupted: input.interrupted,

@@ -20,7 +20,7 @@ const POSITIONALS: Record<string, readonly string[]> = {
 
 /** Options the contract lists (DESIGN) that this version refuses until it honours them. */
 const NOT_YET_HONOURED: Record<string, readonly string[]> = {
-  run: ["concurrency", "max-rps", "fuzz-runs"],
+  run: ["fuzz-runs"],
   serve: ["latency", "rate-limit", "clock-skew"],
 };
 

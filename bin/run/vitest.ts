@@ -1,15 +1,34 @@
-// Drives vitest through its Node API on suites/: one worker, the target handed over by
-// `provide` (never written to disk), Ctrl-C turned into a cancel so the run can still
-// sweep and report. Loaded only by a run, so --help and --version never load vitest.
+// Drives vitest through its Node API on suites/: behaviours side by side (files across a few
+// workers, the tests of a file concurrently; each behaviour works in its own maps under the
+// run prefix), the target handed over by `provide` (never written to disk), Ctrl-C turned
+// into a cancel so the run can still sweep and report. Loaded only by a run, so --help and
+// --version never load vitest.
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Writable } from "node:stream";
 import { createVitest, type Vitest } from "vitest/node";
-import { ConfigError, type Config, type Shard } from "../../src/config/config.ts";
+import {
+  ConfigError,
+  concurrencyFor,
+  type Config,
+  type Shard,
+} from "../../src/config/config.ts";
 import type { ProvidedTarget } from "../../src/vitest/target.ts";
 import type { BehaviourCollector } from "../../reporters/collector.ts";
 import { PACKAGE_ROOT } from "../version.ts";
+import { SlowFirstSequencer } from "./sequencer.ts";
+
+/**
+ * Workers proving files side by side. Each loads the suite and compiles the spec once (about
+ * a second of CPU), so more workers than cores only cost; two keep a slow file (a long
+ * sequence, an expiry wait) from holding up the rest, and concurrent tests within each file
+ * overlap the waits on the network.
+ */
+export function workerCount(concurrency: number): number {
+  return Math.max(1, Math.min(concurrency, Math.max(2, Math.min(availableParallelism(), 4))));
+}
 
 export interface VitestRun {
   readonly interrupted: boolean;
@@ -23,6 +42,8 @@ export async function runVitest(
   collector: BehaviourCollector,
   progress: { total: number },
 ): Promise<VitestRun> {
+  const concurrency = concurrencyFor(config);
+  const workers = workerCount(concurrency);
   const target: ProvidedTarget = {
     baseUrl: config.baseUrl ?? "",
     accountSid: config.accountSid,
@@ -35,6 +56,9 @@ export async function runVitest(
     requestTimeoutMs: config.requestTimeoutMs,
     profile: config.profile,
     ...(config.specFile === undefined ? {} : { specFile: config.specFile }),
+    concurrency,
+    ...(config.maxRps === undefined ? {} : { maxRps: config.maxRps }),
+    workers,
   };
   const signalsBefore = {
     SIGINT: process.listeners("SIGINT"),
@@ -47,10 +71,13 @@ export async function runVitest(
       config: false,
       watch: false,
       include: ["suites/**/*.test.ts"],
-      // One worker, files in turn, modules shared: behaviours share one target and
-      // list checks must not race each other; isolation would recompile the spec per file.
-      fileParallelism: false,
+      // Modules shared within a worker (isolation would recompile the spec per file); the
+      // slow files start first; every test of a file runs concurrently, at most its worker's
+      // share of --concurrency at once (a behaviour has one request in flight at a time).
       isolate: false,
+      maxWorkers: workers,
+      sequence: { sequencer: SlowFirstSequencer, concurrent: true },
+      maxConcurrency: Math.max(1, Math.ceil(concurrency / workers)),
       testTimeout: 180_000,
       hookTimeout: 60_000,
       passWithNoTests: false,

@@ -1,8 +1,9 @@
 // The only door to the target: keep-alive pool, HTTP Basic, form encoding with the
-// documented PascalCase names, a timeout on every request, 429 back-off, and every
-// exchange recorded. Transport trouble becomes a recorded exchange, never a throw,
-// so a target that hangs or talks garbage yields failures instead of a crash.
+// documented PascalCase names, a timeout on every request, a request budget (budget.ts),
+// 429 back-off, and every exchange recorded. Transport trouble becomes a recorded exchange,
+// never a throw, so a target that hangs or talks garbage yields failures instead of a crash.
 import { Pool, errors as undiciErrors } from "undici";
+import type { RequestBudget } from "./budget.ts";
 import type { Exchange, HttpMethod, RecordedRequest, TransportError } from "./exchange.ts";
 
 export type FormValue = string | number | boolean | undefined;
@@ -24,13 +25,18 @@ export interface HttpClientOptions {
   readonly accountSid: string;
   readonly authToken: string;
   readonly timeoutMs: number;
+  /** How often a 429 is retried before the answer is handed back as it is (default 6). */
   readonly maxRetriesOn429?: number;
   readonly connections?: number;
+  /** Shared by every client of a run (or of a worker): slots, the run's and each map's rate. */
+  readonly budget?: RequestBudget;
   /** Replaces real waiting in the back-off, for tests. */
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
 const USER_AGENT = "sync-map-conformance/0.1.0";
+/** Enough for a throttled target to recover: the waits add up to about half a minute. */
+export const DEFAULT_RETRIES_ON_429 = 6;
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export class HttpClient {
@@ -39,13 +45,14 @@ export class HttpClient {
   private readonly basePath: string;
   private readonly secrets: readonly string[];
   private sent = 0;
+  private throttled = 0;
 
   constructor(private readonly options: HttpClientOptions) {
     const base = new URL(options.baseUrl);
     this.origin = base.origin;
     this.basePath = base.pathname.replace(/\/+$/, "");
     this.pool = new Pool(this.origin, {
-      connections: options.connections ?? 8,
+      connections: options.connections ?? options.budget?.concurrency ?? 8,
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
       connectTimeout: Math.min(options.timeoutMs, 10_000),
@@ -59,13 +66,34 @@ export class HttpClient {
     return this.sent;
   }
 
+  /** 429 answers this client received, retried or not. */
+  get throttledCount(): number {
+    return this.throttled;
+  }
+
+  /**
+   * A 429 was never processed (docs/behaviour-reference.md#rate-limits), so it is sent again
+   * after a jittered exponential wait, Retry-After or not; the budget pauses every other
+   * request of the run for the un-jittered part. When retries run out, the 429 is the answer.
+   */
   async send(spec: RequestSpec): Promise<Exchange> {
-    const maxRetries = this.options.maxRetriesOn429 ?? 5;
+    const maxRetries = this.options.maxRetriesOn429 ?? DEFAULT_RETRIES_ON_429;
+    const { budget } = this.options;
     let retries = 0;
     for (;;) {
-      const exchange = await this.sendOnce(spec, retries);
-      if (exchange.response?.status !== 429 || retries >= maxRetries) return exchange;
-      await (this.options.sleep ?? sleep)(backoffMs(retries, exchange.response.headers["retry-after"]));
+      const release = await budget?.acquire({ method: spec.method, path: spec.path });
+      let exchange: Exchange;
+      try {
+        exchange = await this.sendOnce(spec, retries);
+      } finally {
+        release?.();
+      }
+      if (exchange.response?.status !== 429) return exchange;
+      this.throttled += 1;
+      const wait = backoffMs(retries, exchange.response.headers["retry-after"]);
+      budget?.throttle(Math.min(wait, baseBackoffMs(retries)));
+      if (retries >= maxRetries) return exchange;
+      await (this.options.sleep ?? sleep)(wait);
       retries += 1;
     }
   }
@@ -190,11 +218,20 @@ function queryString(query: RequestSpec["query"], pathHasQuery: boolean): string
   return `${pathHasQuery ? "&" : "?"}${text}`;
 }
 
-export function backoffMs(attempt: number, retryAfter: string | undefined): number {
+/** As long as Retry-After says (at most 30 s); else 250 ms doubling, up to twice that, ≤ 10 s. */
+export function backoffMs(
+  attempt: number,
+  retryAfter: string | undefined,
+  random: () => number = Math.random,
+): number {
   const seconds = retryAfter === undefined ? Number.NaN : Number(retryAfter);
   if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, 30_000);
-  const base = 250 * 2 ** attempt;
-  return Math.min(base + Math.random() * base, 10_000);
+  const base = baseBackoffMs(attempt);
+  return Math.min(base + random() * base, 10_000);
+}
+
+function baseBackoffMs(attempt: number): number {
+  return Math.min(250 * 2 ** attempt, 10_000);
 }
 
 function toTransportError(error: unknown): TransportError {

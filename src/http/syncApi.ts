@@ -7,6 +7,8 @@ export type Query = RequestSpec["query"];
 
 export class SyncMapApi {
   private sent = 0;
+  private throttledAnswers = 0;
+  private gaveUp: string | undefined;
 
   constructor(
     private readonly client: HttpClient,
@@ -16,6 +18,19 @@ export class SyncMapApi {
   /** Requests this api object sent (retries included); one per behaviour keeps counts apart. */
   get requestCount(): number {
     return this.sent;
+  }
+
+  /** 429 answers among them: each was retried, or was the last answer when retries ran out. */
+  get throttledCount(): number {
+    return this.throttledAnswers;
+  }
+
+  /**
+   * The first request still answered 429 when the client's retries ran out, if any: its
+   * answer says nothing about the behaviour, so the behaviour cannot be judged.
+   */
+  get throttledOut(): string | undefined {
+    return this.gaveUp;
   }
 
   createMap(form: FormFields = {}): Promise<Exchange> {
@@ -99,6 +114,13 @@ export class SyncMapApi {
 
   private counted(exchange: Exchange): Exchange {
     this.sent += exchange.retries + 1;
+    // The client hands a 429 back only when its retries ran out.
+    const refused = exchange.response?.status === 429;
+    this.throttledAnswers += exchange.retries + (refused ? 1 : 0);
+    if (refused && this.gaveUp === undefined) {
+      const { method, url } = exchange.request;
+      this.gaveUp = `${method} ${new URL(url).pathname} still answered 429 after ${exchange.retries} retries`;
+    }
     return exchange;
   }
 }

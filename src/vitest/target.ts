@@ -14,6 +14,12 @@ export interface ProvidedTarget {
   readonly requestTimeoutMs: number;
   readonly profile: Profile;
   readonly specFile?: string;
+  /** Requests in flight at once across the run (--concurrency, or its default). */
+  readonly concurrency: number;
+  /** Requests a second across the run (--max-rps); absent: no cap of the run's own. */
+  readonly maxRps?: number;
+  /** vitest workers proving files side by side: each takes its share of both budgets. */
+  readonly workers: number;
 }
 
 declare module "vitest" {
@@ -37,6 +43,8 @@ export interface BehaviourMeta {
   }>;
   readonly readings: ReadonlyArray<{ topic: string; reading: string }>;
   readonly requests: number;
+  /** 429 answers among those requests (optional: results written before it lack it). */
+  readonly throttled?: number;
   readonly leakedSids: readonly string[];
   readonly durationMs: number;
   readonly brokenReason?: string;
