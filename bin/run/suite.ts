@@ -53,7 +53,9 @@ export async function runSuite(parsed: Config): Promise<number> {
   }
   const reportDir = resolve(config.reportDir);
   try {
+    const preflightStarted = performance.now();
     const preflightRequests = await preflight(config);
+    const roundTripMs = performance.now() - preflightStarted;
     await prepareReportDir(reportDir);
     const progress = { total: catalogue.length };
     const collector = new BehaviourCollector({ onProgress: progressPrinter(progress) });
@@ -64,6 +66,7 @@ export async function runSuite(parsed: Config): Promise<number> {
       reportDir,
       collector,
       progress,
+      roundTripMs,
     );
     const leakedSids = collector.tests.flatMap((test) => test.meta?.leakedSids ?? []);
     const swept = await sweep(config, leakedSids);

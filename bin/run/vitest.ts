@@ -20,14 +20,20 @@ import type { BehaviourCollector } from "../../reporters/collector.ts";
 import { PACKAGE_ROOT } from "../version.ts";
 import { SlowFirstSequencer } from "./sequencer.ts";
 
+/** A target this far away (the pre-flight's round trip) leaves the CPU mostly waiting. */
+export const DISTANT_TARGET_MS = 20;
+
 /**
  * Workers proving files side by side. Each loads the suite and compiles the spec once (about
- * a second of CPU), so more workers than cores only cost; two keep a slow file (a long
- * sequence, an expiry wait) from holding up the rest, and concurrent tests within each file
- * overlap the waits on the network.
+ * a second of CPU), so against a near target more workers than cores only cost: two keep a
+ * slow file (a long sequence, an expiry wait) from holding up the rest. Against a distant
+ * one the workers mostly wait on the network, and a file lasts as long as its slowest
+ * behaviour, so four overlap more of it. Never more than --concurrency.
  */
-export function workerCount(concurrency: number): number {
-  return Math.max(1, Math.min(concurrency, Math.max(2, Math.min(availableParallelism(), 4))));
+export function workerCount(concurrency: number, roundTripMs: number): number {
+  const near = Math.max(2, Math.min(availableParallelism(), 4));
+  const wanted = roundTripMs >= DISTANT_TARGET_MS ? Math.max(near, 4) : near;
+  return Math.max(1, Math.min(concurrency, wanted));
 }
 
 export interface VitestRun {
@@ -41,9 +47,10 @@ export async function runVitest(
   reportDir: string,
   collector: BehaviourCollector,
   progress: { total: number },
+  roundTripMs: number,
 ): Promise<VitestRun> {
   const concurrency = concurrencyFor(config);
-  const workers = workerCount(concurrency);
+  const workers = workerCount(concurrency, roundTripMs);
   const target: ProvidedTarget = {
     baseUrl: config.baseUrl ?? "",
     accountSid: config.accountSid,
