@@ -98,6 +98,26 @@ describe("RequestBudget", () => {
   });
 });
 
+describe("a rate learnt from 429s", () => {
+  it("goes a little under what the target took in the last second, then relaxes", async () => {
+    const time = fakeTime();
+    const budget = new RequestBudget({ concurrency: 500, perMap: false, ...time });
+    for (let i = 0; i < 100; i += 1) {
+      (await budget.acquire({ method: "GET", path: "/v1/x" }))();
+      budget.answered();
+    }
+    budget.throttle(0);
+    const started = time.now();
+    for (let i = 0; i < 180; i += 1) {
+      (await budget.acquire({ method: "GET", path: "/v1/x" }))();
+      budget.answered();
+    }
+    // 90 a second at first, a tenth more each quiet second: 180 take about two seconds.
+    expect(time.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(time.now() - started).toBeLessThan(2500);
+  });
+});
+
 describe("the budget's pieces", () => {
   it("names the map a path reads or writes, items and permissions included", () => {
     expect(mapOfPath("/v1/Services/IS1/Maps/MP1/Items/k")).toBe("IS1/MP1");
@@ -157,7 +177,7 @@ describe("a throttling target", () => {
 
   const waits: number[] = [];
   function client(maxRetriesOn429?: number): HttpClient {
-    const budget = new RequestBudget({ concurrency: 4, sleep: () => Promise.resolve() });
+    const budget = new RequestBudget({ concurrency: 4, ...fakeTime() });
     return new HttpClient({
       baseUrl,
       accountSid: "AC1",

@@ -4,7 +4,9 @@
 // against their map (docs/behaviour-reference.md#rate-limits): the budget keeps every map's
 // reads and writes at or under that average over any burst window, so a run against a real
 // service never earns a 429 of its own making. A 429 that comes anyway pauses everyone for
-// a moment: the target said "slower", and every request of this client heard it.
+// a moment, and the budget learns a rate: a little under what the target took in the last
+// second, raised by a tenth each quiet second after, so a throttling target is probed, not
+// flooded (the additive-increase idea of TCP, with a gentler step).
 import {
   BURST_WINDOW_SECONDS,
   PER_OBJECT_READS_PER_SECOND,
@@ -31,8 +33,10 @@ export interface BudgetedRequest {
 
 export type Release = () => void;
 
-/** Windows whose newest entry is older than this are forgotten (memory stays flat). */
+/** Every this many requests, windows of maps no longer used are dropped (memory stays flat). */
 const PRUNE_EVERY = 512;
+/** A learnt rate that has grown this far no longer limits anything: forget it. */
+const LEARNT_RPS_FORGOTTEN = 10_000;
 
 export class RequestBudget {
   private readonly slots: Semaphore;
@@ -44,6 +48,10 @@ export class RequestBudget {
   private pausedUntil = 0;
   private acquired = 0;
   private throttledAnswers = 0;
+  /** Answers other than 429 in the last second: what the target is known to take. */
+  private readonly taken = new SlidingWindow(Number.MAX_SAFE_INTEGER, 1000);
+  /** The rate learnt from 429s, when one came; undefined: none yet (or long forgotten). */
+  private learnt: { rps: number; window: SlidingWindow; since: number } | undefined;
 
   constructor(options: BudgetOptions) {
     if (!Number.isInteger(options.concurrency) || options.concurrency < 1)
@@ -87,23 +95,50 @@ export class RequestBudget {
     return release;
   }
 
+  /** An answer other than 429 came: the target took a request; quiet time relaxes the rate. */
+  answered(): void {
+    const now = this.now();
+    this.taken.record(now);
+    const learnt = this.learnt;
+    if (learnt === undefined || now - learnt.since < 1000) return;
+    if (learnt.rps >= LEARNT_RPS_FORGOTTEN) {
+      this.learnt = undefined;
+      return;
+    }
+    learnt.rps = Math.ceil(learnt.rps * 1.1);
+    learnt.window.resize(learnt.rps);
+    learnt.since = now;
+  }
+
   /** A 429: everyone waits `ms` before the next request goes (jitter is the caller's). */
   throttle(ms: number): void {
+    const now = this.now();
     this.throttledAnswers += 1;
-    this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
+    this.pausedUntil = Math.max(this.pausedUntil, now + ms);
+    const rps = Math.max(1, Math.floor(this.taken.count(now) * 0.9));
+    if (this.learnt === undefined) {
+      this.learnt = { rps, window: new SlidingWindow(rps, 1000), since: now };
+    } else {
+      this.learnt.rps = Math.min(this.learnt.rps, rps);
+      this.learnt.window.resize(this.learnt.rps);
+      this.learnt.since = now;
+    }
   }
 
   private async roomIn(mapWindow: SlidingWindow | undefined, claim: boolean): Promise<void> {
     for (;;) {
       const now = this.now();
+      const learnt = this.learnt?.window;
       const wait = Math.max(
         this.pausedUntil - now,
         this.run?.waitMs(now) ?? 0,
+        learnt?.waitMs(now) ?? 0,
         mapWindow?.waitMs(now) ?? 0,
       );
       if (wait <= 0) {
         if (claim) {
           this.run?.record(now);
+          learnt?.record(now);
           mapWindow?.record(now);
         }
         return;
@@ -144,7 +179,7 @@ export function mapOfPath(path: string): string | undefined {
 export class SlidingWindow {
   private readonly times: number[] = [];
 
-  private readonly limit: number;
+  private limit: number;
 
   constructor(
     limit: number,
@@ -165,6 +200,16 @@ export class SlidingWindow {
   record(now: number): void {
     this.times.push(now);
     this.forget(now);
+  }
+
+  /** Events in the window ending now. */
+  count(now: number): number {
+    this.forget(now);
+    return this.times.length;
+  }
+
+  resize(limit: number): void {
+    this.limit = Math.max(1, Math.floor(limit));
   }
 
   idleSince(now: number): boolean {

@@ -88,7 +88,10 @@ export class HttpClient {
       } finally {
         release?.();
       }
-      if (exchange.response?.status !== 429) return exchange;
+      if (exchange.response?.status !== 429) {
+        if (exchange.response !== undefined) budget?.answered();
+        return exchange;
+      }
       this.throttled += 1;
       const wait = backoffMs(retries, exchange.response.headers["retry-after"]);
       budget?.throttle(Math.min(wait, baseBackoffMs(retries)));

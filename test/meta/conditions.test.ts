@@ -1,0 +1,89 @@
+// The suite judges a distant, throttling, clock-skewed target as it judges the embedded one:
+// the clean server still passes every behaviour (a 429 is retried, never a verdict), and
+// every planted fault is still caught when answers are late and the clock is off.
+import { describe, expect, it } from "vitest";
+import { allBehaviours } from "../../suites/index.ts";
+import { faults } from "../../fixtures/faults/index.ts";
+import type { NetworkConditions } from "../../fixtures/reference/conditions.ts";
+import type { BehaviourOutcome } from "../../src/behaviours/run.ts";
+import { describeOutcome, runOnServer } from "./support.ts";
+
+/** As far as a real service is from a CI runner (50–150 ms). */
+const LATENCY_MS = 80;
+/** Well under what the whole catalogue asks for at once: the server refuses, often. */
+const RATE_LIMIT = 50;
+/** A clock an hour off either way: no check may compare the target's dates with ours. */
+const SKEW_SECONDS = 3600;
+/** Requests in flight, as a run against a loopback target has by default. */
+const CONCURRENCY = 32;
+
+const definitionsById = new Map(allBehaviours.map((definition) => [definition.id, definition]));
+
+function notPassed(outcomes: readonly BehaviourOutcome[]): string {
+  return outcomes
+    .filter((outcome) => outcome.outcome !== "passed")
+    .map(describeOutcome)
+    .join("\n");
+}
+
+describe("the clean reference server under network conditions", () => {
+  const cases: Array<[string, NetworkConditions]> = [
+    [`${LATENCY_MS} ms away`, { latencyMs: LATENCY_MS }],
+    [`with its clock ${SKEW_SECONDS} s ahead`, { clockSkewSeconds: SKEW_SECONDS }],
+    [`with its clock ${SKEW_SECONDS} s behind`, { clockSkewSeconds: -SKEW_SECONDS }],
+  ];
+  it.concurrent.each(cases)("passes every behaviour %s", async (_name, conditions) => {
+    const outcomes = await runOnServer(allBehaviours, undefined, {
+      conditions,
+      concurrency: CONCURRENCY,
+    });
+    expect(notPassed(outcomes)).toBe("");
+    expect(outcomes).toHaveLength(allBehaviours.length);
+  });
+
+  it.concurrent(`passes every behaviour behind a limit of ${RATE_LIMIT} requests a second, its 429s retried and counted`, async () => {
+    const outcomes = await runOnServer(allBehaviours, undefined, {
+      conditions: { rateLimit: RATE_LIMIT },
+      concurrency: CONCURRENCY,
+    });
+    expect(notPassed(outcomes)).toBe("");
+    const throttled = outcomes.reduce((sum, outcome) => sum + outcome.throttled, 0);
+    // Proof that the limit bit: without 429s this test would prove nothing about them.
+    expect(throttled).toBeGreaterThan(0);
+  });
+});
+
+describe(`planted faults ${LATENCY_MS} ms away, with the clock ${SKEW_SECONDS} s ahead`, () => {
+  // Every fault, each against its own server; a few dozen at a time keep the machine
+  // responsive while the latency, not the CPU, sets the pace.
+  it("are each caught by the behaviour they name", async () => {
+    const conditions = { latencyMs: LATENCY_MS, clockSkewSeconds: SKEW_SECONDS };
+    const missed: string[] = [];
+    await inBatches(faults, 24, async (fault) => {
+      const definition = definitionsById.get(fault.behaviour);
+      if (definition === undefined) throw new Error(`no definition for ${fault.behaviour}`);
+      const [outcome] = await runOnServer([definition], fault, { conditions });
+      if (outcome?.outcome !== "failed" || outcome.failures.length === 0) {
+        missed.push(`${fault.id}: ${outcome === undefined ? "no outcome" : describeOutcome(outcome)}`);
+      }
+    });
+    expect(missed.join("\n")).toBe("");
+  });
+});
+
+/** Runs work over items with at most `width` at once. */
+async function inBatches<T>(
+  items: readonly T[],
+  width: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next] as T;
+      next += 1;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+}
