@@ -5,7 +5,7 @@
 // --version never load vitest.
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Writable } from "node:stream";
 import { createVitest, type Vitest } from "vitest/node";
@@ -142,6 +142,16 @@ export async function runVitest(
 }
 
 /**
+ * A definitions file this process can import: itself when the CLI runs as TypeScript, its
+ * compiled twin under dist/ when the CLI runs compiled (Node does not load .ts by itself).
+ */
+function importable(definitions: string): string {
+  if (!import.meta.url.endsWith(".js")) return pathToFileURL(definitions).href;
+  const compiled = join(PACKAGE_ROOT, "dist", relative(PACKAGE_ROOT, definitions));
+  return pathToFileURL(compiled.replace(/\.ts$/, ".js")).href;
+}
+
+/**
  * The behaviours a --shard run answers for, known before it starts: vitest's own
  * sequencer picks the slice's test files (the call vitest makes itself, so there is no
  * second hashing scheme to drift), and each suites/ test file proves the definitions of
@@ -165,7 +175,7 @@ async function shardBehaviourIds(vitest: Vitest, shard: Shard): Promise<Set<stri
     const definitions = moduleId.replace(/\.test\.ts$/, ".behaviours.ts");
     if (definitions === moduleId || !existsSync(definitions)) continue;
     try {
-      const module = (await import(pathToFileURL(definitions).href)) as {
+      const module = (await import(importable(definitions))) as {
         default?: ReadonlyArray<{ readonly id: string }>;
       };
       for (const definition of module.default ?? []) ids.add(definition.id);
