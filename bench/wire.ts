@@ -14,20 +14,23 @@ import { startReferenceServer, type RunningServer } from "../fixtures/reference/
 import { mapLife, median, requestsPerSecond, type WireRequest } from "./workload.ts";
 
 export interface WireNumbers {
-  /** Requests a second, one at a time and 16 in flight. */
+  /** Requests a second, one at a time and 16 in flight (medians over the rounds). */
   readonly rawSequential: number;
   readonly suiteSequential: number;
   readonly raw16: number;
   readonly suite16: number;
-  readonly embeddedSequential: number;
   readonly bareSequential: number;
-  readonly embedded16: number;
   readonly bare16: number;
+  /** Each ratio is the median of the ratios of one round, whose two sides ran back to back. */
+  readonly suiteOverRawSequential: number;
+  readonly suiteOverRaw16: number;
+  readonly embeddedOverBareSequential: number;
+  readonly embeddedOverBare16: number;
 }
 
-const ROUNDS = 3;
-const MAPS_SEQUENTIAL = 60;
-const MAPS_16 = 160;
+const ROUNDS = 7;
+const MAPS_SEQUENTIAL = 40;
+const MAPS_16 = 96;
 
 export async function measureWire(): Promise<WireNumbers> {
   const spec = await loadSpec();
@@ -53,27 +56,41 @@ export async function measureWire(): Promise<WireNumbers> {
     suiteSequential: [],
     raw16: [],
     suite16: [],
-    embeddedSequential: [],
     bareSequential: [],
-    embedded16: [],
     bare16: [],
+    suiteOverRawSequential: [],
+    suiteOverRaw16: [],
+    embeddedOverBareSequential: [],
+    embeddedOverBare16: [],
   };
-  // Interleaved, so a noisy neighbour slows both sides of a ratio alike.
+  // Interleaved, and each ratio taken within one round: a noisy neighbour slows both of its
+  // sides alike. The embedded server's side is raw undici against it (the same client the
+  // bare server gets), so the ratio is the servers' alone.
   for (let i = 0; i < ROUNDS; i += 1) {
-    samples.rawSequential.push(await rate(raw, MAPS_SEQUENTIAL, 1));
-    samples.suiteSequential.push(await rate(suite, MAPS_SEQUENTIAL, 1));
-    samples.raw16.push(await rate(raw, MAPS_16, 16));
-    samples.suite16.push(await rate(suite, MAPS_16, 16));
-    samples.bareSequential.push(await rate(bareRaw, MAPS_SEQUENTIAL, 1));
-    samples.bare16.push(await rate(bareRaw, MAPS_16, 16));
+    const rawSequential = await rate(raw, MAPS_SEQUENTIAL, 1);
+    const suiteSequential = await rate(suite, MAPS_SEQUENTIAL, 1);
+    const bareSequential = await rate(bareRaw, MAPS_SEQUENTIAL, 1);
+    const raw16 = await rate(raw, MAPS_16, 16);
+    const suite16 = await rate(suite, MAPS_16, 16);
+    const bare16 = await rate(bareRaw, MAPS_16, 16);
+    samples.rawSequential.push(rawSequential);
+    samples.suiteSequential.push(suiteSequential);
+    samples.bareSequential.push(bareSequential);
+    samples.raw16.push(raw16);
+    samples.suite16.push(suite16);
+    samples.bare16.push(bare16);
+    samples.suiteOverRawSequential.push(suiteSequential / rawSequential);
+    samples.suiteOverRaw16.push(suite16 / raw16);
+    samples.embeddedOverBareSequential.push(rawSequential / bareSequential);
+    samples.embeddedOverBare16.push(raw16 / bare16);
   }
-  // The embedded server's side of its ratio is raw undici against it: the same client.
-  samples.embeddedSequential = samples.rawSequential;
-  samples.embedded16 = samples.raw16;
   await Promise.all([raw.close(), suite.close(), bareRaw.close()]);
   await Promise.all([server.close(), bare.close()]);
   const numbers = Object.fromEntries(
-    Object.entries(samples).map(([name, values]) => [name, Math.round(median(values))]),
+    Object.entries(samples).map(([name, values]) => {
+      const middle = median(values);
+      return [name, middle < 10 ? Math.round(middle * 100) / 100 : Math.round(middle)];
+    }),
   );
   return numbers as unknown as WireNumbers;
 }
