@@ -11,11 +11,12 @@ import * as replay from "./commands/replay.ts";
 import * as report from "./commands/report.ts";
 import * as run from "./commands/run.ts";
 import * as serve from "./commands/serve.ts";
+import * as sweep from "./commands/sweep.ts";
 import { PROGRAM, paragraph, print, type Command } from "./help.ts";
 import { VERSION } from "./version.ts";
 
 export const COMMANDS: ReadonlyMap<string, Command> = new Map(
-  ([run, serve, replay, report, compare, merge] satisfies Command[]).map((command) => [
+  ([run, serve, replay, report, compare, merge, sweep] satisfies Command[]).map((command) => [
     command.name,
     command,
   ]),

@@ -17,6 +17,8 @@ import {
   failureTitle,
   formatDuration,
   groupBehaviours,
+  leakedLines,
+  SWEEP_HINT,
   groupCounts,
   hasChanges,
   hasWaivers,
@@ -54,6 +56,7 @@ ${baseline(summary)}
 ${totals(summary)}
 ${waivers(summary)}
 ${harnessErrors(summary)}
+${leftBehind(summary)}
 ${failures(groups)}
 ${behaviours(summary, groups)}
 ${readings(summary)}
@@ -133,6 +136,15 @@ function totals(summary: RenderableSummary): string {
     (key) => `<li class="total total-${key}"><span class="count" data-total="${key}">${summary.totals[key]}</span> <span class="label">${key}</span></li>`,
   );
   return `<section id="totals"><h2>Totals</h2><ul class="totals">${cells.join("")}</ul></section>`;
+}
+
+function leftBehind(summary: RenderableSummary): string {
+  const lines = leakedLines(summary);
+  if (lines.length === 0) return "";
+  const items = lines.map((line) => `<li><code>${esc(line)}</code></li>`).join("");
+  const hint = `<p>${esc(SWEEP_HINT)}</p>`;
+  const heading = "<h2>Left on the target</h2>";
+  return `<section id="leaked" class="leaked">${heading}<ul>${items}</ul>${hint}</section>`;
 }
 
 function harnessErrors(summary: RenderableSummary): string {

@@ -9,6 +9,8 @@ import {
   failureTitle,
   formatDuration,
   groupBehaviours,
+  leakedLines,
+  SWEEP_HINT,
   groupCounts,
   hasChanges,
   hasWaivers,
@@ -41,6 +43,7 @@ export function renderMarkdown(summary: RenderableSummary): string {
     totals(summary),
     ...waivers(summary),
     ...harnessErrors(summary),
+    ...leftBehind(summary),
     failures(groups),
     behaviours(summary, groups),
     readings(summary),
@@ -91,6 +94,13 @@ function totals(summary: RenderableSummary): string {
   const headers = ["Behaviours", ...TOTALS_ORDER.map((status) => status[0]?.toUpperCase() + status.slice(1))];
   const counts = [summary.totals.behaviours, ...TOTALS_ORDER.map((status) => summary.totals[status])];
   return `## Totals\n\n${table(headers, [counts.map(String)])}`;
+}
+
+function leftBehind(summary: RenderableSummary): string[] {
+  const lines = leakedLines(summary);
+  if (lines.length === 0) return [];
+  const list = lines.map((line) => `- ${code(line)}`).join("\n");
+  return [`## Left on the target\n\n${list}\n\n${SWEEP_HINT}`];
 }
 
 function harnessErrors(summary: RenderableSummary): string[] {

@@ -105,6 +105,9 @@ export function mergeSummaries(shards: readonly ShardSummary[], catalogue: reado
     requests: sum(all.map((summary) => summary.requests)),
     throttled: sum(all.map((summary) => summary.throttled ?? 0)),
     leaks: sum(all.map((summary) => summary.leaks)),
+    ...(all.some((summary) => summary.leaked !== undefined)
+      ? { leaked: all.flatMap((summary) => summary.leaked ?? []) }
+      : {}),
     harnessErrors: shards.flatMap((shard) => shard.summary.harnessErrors.map((error) => `${labelOf(shard)}: ${error}`)),
     interrupted: all.some((summary) => summary.interrupted),
     merged: {

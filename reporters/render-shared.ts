@@ -233,3 +233,17 @@ export function scrub(text: string): string {
 export function anchorOf(prefix: string, id: string): string {
   return `${prefix}-${id.replace(/[^A-Za-z0-9_-]/g, "_")}`;
 }
+
+/** The resources a run left, one line each for people: where, and when its ttl removes it. */
+export function leakedLines(summary: RenderableSummary): string[] {
+  return (summary.leaked ?? []).map((leak) => {
+    const name = leak.uniqueName === null ? "" : ` (${leak.uniqueName})`;
+    const where = leak.url ?? `/v1/Services/${leak.service}/Maps/${leak.sid}`;
+    const until =
+      leak.dateExpires === null ? "no ttl: stays until deleted" : `expires ${leak.dateExpires}`;
+    return `${leak.sid}${name} at ${where}, ${until}`;
+  });
+}
+
+/** What removes them. */
+export const SWEEP_HINT = "`sync-map-conformance sweep --report-dir DIR` removes them.";

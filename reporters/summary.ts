@@ -1,5 +1,6 @@
 // summary.json: the stable, machine-readable verdict. Its published shape is
 // schemas/summary.schema.json; SUMMARY_SCHEMA_VERSION names the version a file follows.
+import type { LeakedResource } from "../src/run/sweep.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { outsideProfileReason, type BehaviourEntry } from "../src/catalogue/catalogue.ts";
@@ -24,10 +25,10 @@ export const BEHAVIOUR_STATUSES: readonly BehaviourStatus[] = [
 
 /**
  * The version of schemas/summary.schema.json that written summaries follow. Minor: fields or
- * values added (1.1.0 added "broken" and this field, 1.2.0 "throttled"); major: a field removed
- * or changed.
+ * values added (1.1.0 added "broken" and this field, 1.2.0 "leaked", 1.3.0 "throttled"); major: a
+ * field removed or changed.
  */
-export const SUMMARY_SCHEMA_VERSION = "1.2.0";
+export const SUMMARY_SCHEMA_VERSION = "1.3.0";
 
 export interface SummaryFailure {
   readonly message: string;
@@ -75,9 +76,12 @@ export interface Summary {
   readonly behaviours: readonly SummaryBehaviour[];
   readonly readings: ReadonlyArray<{ topic: string; readings: string[] }>;
   readonly requests: number;
-  /** 429 answers among the requests, each retried with back-off (absent before 1.2.0). */
+  /** 429 answers among the requests, each retried with back-off (absent before 1.3.0). */
   readonly throttled?: number;
+  /** How many resources the run left on the target (kept a number for compatibility). */
   readonly leaks: number;
+  /** What those resources are: sid, url and the date_expires that will remove them. */
+  readonly leaked?: readonly LeakedResource[];
   readonly harnessErrors: readonly string[];
   readonly interrupted: boolean;
 }
@@ -101,6 +105,8 @@ export interface SummaryInput {
   readonly extraRequests: number;
   /** Resources the run created and could not delete, after the final sweep retried them. */
   readonly leaks: number;
+  /** The same resources one by one; absent when the caller only counted them. */
+  readonly leaked?: readonly LeakedResource[];
   readonly harnessErrors: readonly string[];
   /** Ctrl-C or SIGTERM: behaviours that never ran are skipped, not failed. */
   readonly interrupted: boolean;
@@ -135,6 +141,7 @@ export function buildSummary(input: SummaryInput): Summary {
     requests: behaviourRequests + input.extraRequests,
     throttled: input.tests.reduce((sum, test) => sum + (test.meta?.throttled ?? 0), 0),
     leaks: input.leaks,
+    ...(input.leaked === undefined ? {} : { leaked: input.leaked.map((leak) => ({ ...leak })) }),
     harnessErrors: input.harnessErrors,
     interrupted: input.interrupted,
   };

@@ -1,5 +1,6 @@
 // The verdict a run prints on stdout: the totals line, then each behaviour that needs a
 // look (failed, broken, warned) with its first failures, the spec gaps and the readings.
+import { leakedLines, SWEEP_HINT } from "./render-shared.ts";
 import type { Summary } from "./summary.ts";
 
 /** The totals line: every status, then requests, leaks and time. */
@@ -48,6 +49,8 @@ export function formatVerdict(summary: Summary, file: string, hint?: string): st
       if (saved !== undefined) lines.push(`    replay: npx sync-map-conformance replay ${saved}`);
     }
   }
+  for (const leak of leakedLines(summary)) lines.push(`LEFT ON THE TARGET ${leak}`);
+  if ((summary.leaked ?? []).length > 0) lines.push(`  ${SWEEP_HINT}`);
   for (const gap of summary.spec.gaps) lines.push(`spec ${summary.spec.source} ${gap}`);
   for (const { topic, readings } of summary.readings) {
     lines.push(`reading: ${topic} = ${readings.join(", ")}`);

@@ -20,6 +20,7 @@ const GROUP_FILES: Readonly<Record<string, string>> = {
   items: "20-items.yaml",
   permissions: "30-permissions.yaml",
   sequences: "40-sequences.yaml",
+  trust: "60-trust.yaml",
 };
 
 function countBehaviours(counts: Record<string, number>): void {
@@ -28,7 +29,7 @@ function countBehaviours(counts: Record<string, number>): void {
   counts.mock = all.filter((entry) => entry.profiles.includes("mock")).length;
   counts.must = all.filter((entry) => entry.level === "MUST").length;
   counts.should = all.filter((entry) => entry.level === "SHOULD").length;
-  // Authentication is told apart by id: its entries sit in the maps file.
+  // Authentication is told apart by id: its entries sit in the maps and trust files.
   counts.auth = all.filter((entry) => entry.id.startsWith("AUTH-")).length;
   for (const [group, file] of Object.entries(GROUP_FILES)) {
     const entries = loadCatalogue(join(DEFAULT_CATALOGUE_DIR, file)).filter((entry) => !entry.id.startsWith("AUTH-"));

@@ -73,6 +73,13 @@ export const options: OptionSpec = {
         "the dates in bodies and the Date header",
     },
     {
+      name: "echo-credentials",
+      type: "boolean",
+      description:
+        "play a careless target: repeat the credentials of every request in a header and " +
+        "in every error body (to prove no secret reaches the suite's reports)",
+    },
+    {
       name: "list-faults",
       type: "boolean",
       description: "print the ids --fault takes, one a line, and exit",
@@ -101,6 +108,7 @@ export interface ServeArgs {
   readonly serviceSid: string | undefined;
   readonly faultId: string | undefined;
   readonly conditions: NetworkConditions;
+  readonly echoCredentials: boolean;
 }
 
 export function parse(argv: readonly string[]): ServeArgs {
@@ -126,6 +134,7 @@ export function parse(argv: readonly string[]): ServeArgs {
         wholeNumber("--clock-skew", parsed.text("clock-skew"), -31_536_000, 31_536_000),
       ),
     },
+    echoCredentials: parsed.flag("echo-credentials"),
   };
 }
 
@@ -167,6 +176,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       ...optional("serviceSid", args.serviceSid),
       ...optional("fault", fault),
       conditions: args.conditions,
+      echoCredentials: args.echoCredentials,
     });
   } catch (error) {
     throw new HarnessError(

@@ -11,6 +11,7 @@ import type { Waiver } from "../../src/config/waivers.ts";
 import { DEFAULT_SPEC_FILE, defaultSpecFingerprint } from "../../src/spec/source.ts";
 import { preflight } from "../../src/run/preflight.ts";
 import type { Summary } from "../../reporters/summary.ts";
+import { startJournal } from "../../src/run/journal.ts";
 import { startReferenceServer, type RunningServer } from "../../fixtures/reference/index.ts";
 import { VERSION } from "../version.ts";
 
@@ -44,6 +45,16 @@ export async function runSuite(parsed: Config): Promise<number> {
     const catalogue = loadCatalogue();
     const { BehaviourCollector } = await import("../../reporters/collector.ts");
     const { progressPrinter, printVerdict } = await import("./verdict.ts");
+    // Before the first behaviour: every map the run creates is written down here first.
+    const journal = startJournal(reportDir, {
+      baseUrl: config.baseUrl ?? "",
+      accountSid: config.accountSid,
+      serviceSid: config.serviceSid,
+      runPrefix: config.runPrefix,
+      startedAt: startedAt.toISOString(),
+      requestTimeoutMs: config.requestTimeoutMs,
+      embedded: config.embedded,
+    });
     const progress = { total: catalogue.length };
     const collector = new BehaviourCollector({ onProgress: progressPrinter(progress) });
     // vitest loads only once the target has answered: a refused run stays quick.
@@ -54,10 +65,11 @@ export async function runSuite(parsed: Config): Promise<number> {
       collector,
       progress,
       roundTripMs,
+      journal.file,
     );
     const leakedSids = collector.tests.flatMap((test) => test.meta?.leakedSids ?? []);
     const { sweep } = await import("../../src/run/sweep.ts");
-    const swept = await sweep(config, leakedSids);
+    const swept = await sweep(config, { leakedSids, journals: [journal.file] });
     const { buildSummary, exitCodeOf, statelessTargetHint, writeSummary } =
       await import("../../reporters/summary.ts");
     const { applyBaseline, compareSummaries, exitCodeOnlyRegressions, formatDiff } =
@@ -80,6 +92,7 @@ export async function runSuite(parsed: Config): Promise<number> {
       tests: collector.tests,
       extraRequests: preflightRequests + swept.requests,
       leaks: swept.leaks,
+      leaked: swept.leaked,
       harnessErrors: collector.unhandledErrors,
       interrupted,
       ...(config.shard === undefined || shardBehaviourIds === undefined

@@ -48,6 +48,7 @@ export async function runVitest(
   collector: BehaviourCollector,
   progress: { total: number },
   roundTripMs: number,
+  journalFile?: string,
 ): Promise<VitestRun> {
   const concurrency = concurrencyFor(config);
   const workers = workerCount(concurrency, roundTripMs);
@@ -66,6 +67,7 @@ export async function runVitest(
     concurrency,
     ...(config.maxRps === undefined ? {} : { maxRps: config.maxRps }),
     workers,
+    ...(journalFile === undefined ? {} : { journalFile }),
   };
   const signalsBefore = {
     SIGINT: process.listeners("SIGINT"),

@@ -120,8 +120,8 @@ export class BehaviourContext extends Assertions {
   }
 
   /** A request that should have been refused may have created a map anyway: clean it up too. */
-  adoptIfCreated(exchange: Exchange, field: "sid" | "map_sid" = "sid"): void {
-    this.maps.adoptIfCreated(exchange, field);
+  adoptIfCreated(exchange: Exchange, field: "sid" | "map_sid" = "sid", api = this.api): void {
+    this.maps.adoptIfCreated(exchange, field, api);
   }
 
   /** Forget a map the behaviour deleted itself. */

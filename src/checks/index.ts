@@ -10,3 +10,4 @@ export * from "./schema.ts";
 export * from "./paging.ts";
 export * from "./jsonBody.ts";
 export * from "./expiryMoves.ts";
+export * from "./httpLayer.ts";

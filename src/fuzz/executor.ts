@@ -2,6 +2,7 @@
 // creates a fresh map (item, permission) for each case that needs one, reads around
 // refused writes, and deletes everything it or the cases created. Malformed bodies,
 // which the client would re-encode, go out byte for byte through undici.
+import { ownSecrets, redact } from "../http/credentials.ts";
 import { request as undiciRequest } from "undici";
 import { HarnessError } from "../errors.ts";
 import { HttpClient } from "../http/client.ts";
@@ -140,11 +141,13 @@ async function sendRaw(options: HttpExecutorOptions, wire: WireRequest, count: (
       body: wire.body,
       signal: AbortSignal.timeout(options.timeoutMs),
     });
-    const bodyText = (await answer.body.text()).split(options.authToken).join("[REDACTED]");
+    // A target that echoes credentials must not smuggle them into a report.
+    const secrets = ownSecrets(options);
+    const bodyText = redact(await answer.body.text(), secrets).text;
     const responseHeaders: Record<string, string> = {};
     for (const [name, value] of Object.entries(answer.headers)) {
-      if (value !== undefined)
-        responseHeaders[name] = Array.isArray(value) ? value.join(", ") : value;
+      if (value === undefined) continue;
+      responseHeaders[name] = redact(Array.isArray(value) ? value.join(", ") : value, secrets).text;
     }
     const response = { status: answer.statusCode, headers: responseHeaders, bodyText };
     return {

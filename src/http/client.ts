@@ -4,10 +4,18 @@
 // never a throw, so a target that hangs or talks garbage yields failures instead of a crash.
 import { Pool, errors as undiciErrors } from "undici";
 import type { RequestBudget } from "./budget.ts";
-import type { Exchange, HttpMethod, RecordedRequest, TransportError } from "./exchange.ts";
+import { authorizationFor, ownSecrets, redact, type Credentials } from "./credentials.ts";
+import type {
+  Exchange,
+  HttpMethod,
+  RecordedRequest,
+  RecordedResponse,
+  TransportError,
+} from "./exchange.ts";
 
 export type FormValue = string | number | boolean | undefined;
-export type FormFields = Readonly<Record<string, FormValue>> | ReadonlyArray<readonly [string, string]>;
+export type FormFields =
+  Readonly<Record<string, FormValue>> | ReadonlyArray<readonly [string, string]>;
 
 export interface RequestSpec {
   readonly method: HttpMethod;
@@ -17,7 +25,7 @@ export interface RequestSpec {
   readonly form?: FormFields;
   readonly headers?: Readonly<Record<string, string>>;
   /** Send without credentials, or with other ones (to prove they are checked). */
-  readonly auth?: "none" | { readonly user: string; readonly password: string };
+  readonly auth?: Credentials;
 }
 
 export interface HttpClientOptions {
@@ -30,8 +38,18 @@ export interface HttpClientOptions {
   readonly connections?: number;
   /** Shared by every client of a run (or of a worker): slots, the run's and each map's rate. */
   readonly budget?: RequestBudget;
+  /** Told of every request before it is sent (the run's journal of what it creates). */
+  readonly journal?: RequestJournal;
   /** Replaces real waiting in the back-off, for tests. */
   readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Told of each request before it is sent; what it returns is told the final answer.
+ * The run's journal (src/run/journal.ts) writes down every map it is about to create.
+ */
+export interface RequestJournal {
+  sending(spec: RequestSpec): ((exchange: Exchange) => void) | undefined;
 }
 
 const USER_AGENT = "sync-map-conformance/0.1.0";
@@ -44,8 +62,6 @@ export class HttpClient {
   private readonly origin: string;
   private readonly basePath: string;
   private readonly secrets: readonly string[];
-  /** The Authorization header of the run's own credentials, built once. */
-  private readonly basic: string;
   private sent = 0;
   private throttled = 0;
 
@@ -59,9 +75,7 @@ export class HttpClient {
       bodyTimeout: options.timeoutMs,
       connectTimeout: Math.min(options.timeoutMs, 10_000),
     });
-    const basic = Buffer.from(`${options.accountSid}:${options.authToken}`).toString("base64");
-    this.basic = `Basic ${basic}`;
-    this.secrets = [options.authToken, basic].filter((secret) => secret.length >= 4);
+    this.secrets = ownSecrets(options);
   }
 
   /** Requests sent so far, retries included. */
@@ -82,6 +96,7 @@ export class HttpClient {
   async send(spec: RequestSpec): Promise<Exchange> {
     const maxRetries = this.options.maxRetriesOn429 ?? DEFAULT_RETRIES_ON_429;
     const { budget } = this.options;
+    const answered = this.options.journal?.sending(spec);
     let retries = 0;
     for (;;) {
       const release = await budget?.acquire({ method: spec.method, path: spec.path });
@@ -93,12 +108,16 @@ export class HttpClient {
       }
       if (exchange.response?.status !== 429) {
         if (exchange.response !== undefined) budget?.answered();
+        answered?.(exchange);
         return exchange;
       }
       this.throttled += 1;
       const wait = backoffMs(retries, exchange.response.headers["retry-after"]);
       budget?.throttle(Math.min(wait, baseBackoffMs(retries)));
-      if (retries >= maxRetries) return exchange;
+      if (retries >= maxRetries) {
+        answered?.(exchange);
+        return exchange;
+      }
       await (this.options.sleep ?? sleep)(wait);
       retries += 1;
     }
@@ -110,7 +129,9 @@ export class HttpClient {
    */
   followUrl(absoluteUrl: string): Promise<Exchange> {
     const url = new URL(absoluteUrl, this.origin);
-    const path = url.pathname.startsWith(this.basePath) ? url.pathname.slice(this.basePath.length) : url.pathname;
+    const path = url.pathname.startsWith(this.basePath)
+      ? url.pathname.slice(this.basePath.length)
+      : url.pathname;
     return this.send({ method: "GET", path: `${path}${url.search}` });
   }
 
@@ -119,23 +140,32 @@ export class HttpClient {
   }
 
   private async sendOnce(spec: RequestSpec, retries: number): Promise<Exchange> {
-    const url = `${this.origin}${this.basePath}${spec.path}${queryString(spec.query, spec.path.includes("?"))}`;
+    const query = queryString(spec.query, spec.path.includes("?"));
+    const url = `${this.origin}${this.basePath}${spec.path}${query}`;
     const formPairs = spec.form === undefined ? undefined : toPairs(spec.form);
-    const headers: Record<string, string> = { accept: "application/json", "user-agent": USER_AGENT, ...spec.headers };
+    const headers: Record<string, string> = {
+      accept: "application/json",
+      "user-agent": USER_AGENT,
+      ...spec.headers,
+    };
     let body: string | undefined;
     if (formPairs !== undefined) {
       headers["content-type"] = "application/x-www-form-urlencoded";
-      body = new URLSearchParams(formPairs.map(([name, value]): [string, string] => [name, value])).toString();
+      body = new URLSearchParams(
+        formPairs.map(([name, value]): [string, string] => [name, value]),
+      ).toString();
     }
+    const authorization = authorizationFor(spec.auth, this.options);
     const request: RecordedRequest = {
       method: spec.method,
       url,
       headers: { ...headers },
       ...(formPairs === undefined ? {} : { form: formPairs }),
       authenticated: spec.auth !== "none",
+      ...(authorization.recorded === undefined ? {} : { credentials: authorization.recorded }),
     };
-    const authorization = this.authorizationFor(spec.auth);
-    if (authorization !== undefined) headers.authorization = authorization;
+    if (authorization.header !== undefined) headers.authorization = authorization.header;
+    const secrets = longestFirst([...authorization.secrets, ...this.secrets]);
 
     this.sent += 1;
     const sentAt = Date.now();
@@ -152,44 +182,44 @@ export class HttpClient {
       const bodyText = await readBodyText(answer.body, answer.headers["content-length"]);
       return {
         request,
-        response: {
-          status: answer.statusCode,
-          headers: this.redactHeaders(answer.headers),
-          bodyText: this.redact(bodyText),
-        },
+        response: redactedResponse(answer.statusCode, answer.headers, bodyText, secrets),
         elapsedMs: performance.now() - started,
         retries,
         sentAt,
       };
     } catch (error) {
-      return { request, transportError: toTransportError(error), elapsedMs: performance.now() - started, retries, sentAt };
+      const transportError = toTransportError(error, secrets);
+      return { request, transportError, elapsedMs: performance.now() - started, retries, sentAt };
     }
   }
+}
 
-  private authorizationFor(auth: RequestSpec["auth"]): string | undefined {
-    if (auth === "none") return undefined;
-    if (auth === undefined) return this.basic;
-    const user = auth?.user ?? this.options.accountSid;
-    const password = auth?.password ?? this.options.authToken;
-    return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+/**
+ * The answer as recorded: every secret the request carried, and the run's own, replaced
+ * wherever the target repeated it (body or any header), and the repetition noted.
+ */
+function redactedResponse(
+  status: number,
+  raw: Record<string, string | string[] | undefined>,
+  bodyText: string,
+  secrets: readonly string[],
+): RecordedResponse {
+  let echoed = false;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    const clean = redact(Array.isArray(value) ? value.join(", ") : value, secrets);
+    headers[name.toLowerCase()] = clean.text;
+    echoed ||= clean.echoed;
   }
+  const body = redact(bodyText, secrets);
+  echoed ||= body.echoed;
+  return { status, headers, bodyText: body.text, ...(echoed ? { echoedCredentials: true } : {}) };
+}
 
-  /** A target that echoes credentials must not smuggle them into a report. */
-  private redact(text: string): string {
-    let clean = text;
-    for (const secret of this.secrets)
-      if (clean.includes(secret)) clean = clean.split(secret).join("[REDACTED]");
-    return clean;
-  }
-
-  private redactHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(raw)) {
-      if (value === undefined) continue;
-      headers[name.toLowerCase()] = this.redact(Array.isArray(value) ? value.join(", ") : value);
-    }
-    return headers;
-  }
+/** Longest first, so a whole header is replaced before any secret inside it. */
+function longestFirst(secrets: readonly string[]): string[] {
+  return [...new Set(secrets)].sort((a, b) => b.length - a.length);
 }
 
 async function readBodyText(
@@ -248,16 +278,14 @@ function baseBackoffMs(attempt: number): number {
   return Math.min(250 * 2 ** attempt, 10_000);
 }
 
-function toTransportError(error: unknown): TransportError {
+function toTransportError(error: unknown, secrets: readonly string[]): TransportError {
   if (error instanceof Error && error.name === "TimeoutError") {
     return { code: "SMC_ERR_TIMEOUT", message: "no answer before the request timeout" };
   }
-  if (error instanceof undiciErrors.UndiciError) return { code: error.code, message: error.message };
+  const message = redact(error instanceof Error ? error.message : String(error), secrets).text;
+  if (error instanceof undiciErrors.UndiciError) return { code: error.code, message };
   const code = (error as { code?: unknown }).code;
-  return {
-    code: typeof code === "string" ? code : "SMC_ERR_TRANSPORT",
-    message: error instanceof Error ? error.message : String(error),
-  };
+  return { code: typeof code === "string" ? code : "SMC_ERR_TRANSPORT", message };
 }
 
 function sleep(ms: number): Promise<void> {

@@ -9,7 +9,8 @@ export interface CurlOptions {
 export function toCurl(exchange: Exchange, options: CurlOptions): string {
   const { request } = exchange;
   const parts = ["curl", "-sS", "-i", "-X", request.method, shellQuote(request.url)];
-  if (request.authenticated) parts.push("-u", `"${options.accountSid}:$TWILIO_AUTH_TOKEN"`);
+  if (request.credentials !== undefined) parts.push(...request.credentials.curl);
+  else if (request.authenticated) parts.push("-u", `"${options.accountSid}:$TWILIO_AUTH_TOKEN"`);
   for (const [name, value] of Object.entries(request.headers)) {
     if (name.toLowerCase() === "content-type" || name.toLowerCase() === "user-agent") continue;
     parts.push("-H", shellQuote(`${name}: ${value}`));
@@ -20,6 +21,6 @@ export function toCurl(exchange: Exchange, options: CurlOptions): string {
   return parts.join(" ");
 }
 
-function shellQuote(value: string): string {
+export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }

@@ -10,6 +10,18 @@ export interface RecordedRequest {
   /** Form fields in the order sent; absent for requests without a body. */
   readonly form?: ReadonlyArray<readonly [string, string]>;
   readonly authenticated: boolean;
+  /**
+   * Credentials other than the run's own (a wrong token, another account, a malformed
+   * header), described without any secret: how curl sends them and a note for people.
+   */
+  readonly credentials?: SentCredentials;
+}
+
+export interface SentCredentials {
+  /** curl arguments, with the run's token as $TWILIO_AUTH_TOKEN, e.g. ["-u", "'AC…:wrong'"]. */
+  readonly curl: readonly string[];
+  /** e.g. "Basic (another account SID and $TWILIO_AUTH_TOKEN)". */
+  readonly note: string;
 }
 
 export interface RecordedResponse {
@@ -17,6 +29,8 @@ export interface RecordedResponse {
   /** Header names in lower case. */
   readonly headers: Readonly<Record<string, string>>;
   readonly bodyText: string;
+  /** The answer repeated credentials the request sent; they were replaced by [REDACTED]. */
+  readonly echoedCredentials?: true;
 }
 
 export interface TransportError {
@@ -70,7 +84,9 @@ export function describeAnswer(exchange: Exchange): string {
 export function renderRequest(exchange: Exchange): string {
   const { request } = exchange;
   const lines = [`${request.method} ${request.url}`, ...Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`)];
-  if (request.authenticated) lines.push("authorization: Basic (account SID and $TWILIO_AUTH_TOKEN; not recorded)");
+  const own = "Basic (account SID and $TWILIO_AUTH_TOKEN)";
+  const sent = request.credentials?.note ?? (request.authenticated ? own : undefined);
+  if (sent !== undefined) lines.push(`authorization: ${sent}; not recorded`);
   if (request.form !== undefined) lines.push("", new URLSearchParams(request.form.map(([name, value]): [string, string] => [name, value])).toString());
   return lines.join("\n");
 }

@@ -5,24 +5,35 @@ import type { Exchange, HttpMethod } from "./exchange.ts";
 
 export type Query = RequestSpec["query"];
 
-export class SyncMapApi {
-  private sent = 0;
-  private throttledAnswers = 0;
-  private gaveUp: string | undefined;
+/** What one behaviour's requests came to, shared by its api objects (see inService). */
+interface RequestTally {
+  sent: number;
+  /** 429 answers, retried or the last one. */
+  throttled: number;
+  /** The first request whose retries ran out, described. */
+  gaveUp: string | undefined;
+}
 
+export class SyncMapApi {
   constructor(
     private readonly client: HttpClient,
     readonly serviceSid: string,
+    private readonly counter: RequestTally = { sent: 0, throttled: 0, gaveUp: undefined },
   ) {}
 
   /** Requests this api object sent (retries included); one per behaviour keeps counts apart. */
   get requestCount(): number {
-    return this.sent;
+    return this.counter.sent;
+  }
+
+  /** The same operations addressed to another service; its requests count here too. */
+  inService(serviceSid: string): SyncMapApi {
+    return new SyncMapApi(this.client, serviceSid, this.counter);
   }
 
   /** 429 answers among them: each was retried, or was the last answer when retries ran out. */
   get throttledCount(): number {
-    return this.throttledAnswers;
+    return this.counter.throttled;
   }
 
   /**
@@ -30,7 +41,7 @@ export class SyncMapApi {
    * answer says nothing about the behaviour, so the behaviour cannot be judged.
    */
   get throttledOut(): string | undefined {
-    return this.gaveUp;
+    return this.counter.gaveUp;
   }
 
   createMap(form: FormFields = {}): Promise<Exchange> {
@@ -59,10 +70,15 @@ export class SyncMapApi {
     return this.call("FetchSyncMapItem", "GET", this.itemPath(map, key));
   }
   updateItem(map: string, key: string, form: FormFields, ifMatch?: string): Promise<Exchange> {
-    return this.call("UpdateSyncMapItem", "POST", this.itemPath(map, key), { form, headers: ifMatchHeader(ifMatch) });
+    return this.call("UpdateSyncMapItem", "POST", this.itemPath(map, key), {
+      form,
+      headers: ifMatchHeader(ifMatch),
+    });
   }
   deleteItem(map: string, key: string, ifMatch?: string): Promise<Exchange> {
-    return this.call("DeleteSyncMapItem", "DELETE", this.itemPath(map, key), { headers: ifMatchHeader(ifMatch) });
+    return this.call("DeleteSyncMapItem", "DELETE", this.itemPath(map, key), {
+      headers: ifMatchHeader(ifMatch),
+    });
   }
 
   listPermissions(map: string, query?: Query): Promise<Exchange> {
@@ -72,7 +88,9 @@ export class SyncMapApi {
     return this.call("FetchSyncMapPermission", "GET", this.permissionPath(map, identity));
   }
   updatePermission(map: string, identity: string, form: FormFields): Promise<Exchange> {
-    return this.call("UpdateSyncMapPermission", "POST", this.permissionPath(map, identity), { form });
+    return this.call("UpdateSyncMapPermission", "POST", this.permissionPath(map, identity), {
+      form,
+    });
   }
   deletePermission(map: string, identity: string): Promise<Exchange> {
     return this.call("DeleteSyncMapPermission", "DELETE", this.permissionPath(map, identity));
@@ -113,13 +131,14 @@ export class SyncMapApi {
   }
 
   private counted(exchange: Exchange): Exchange {
-    this.sent += exchange.retries + 1;
+    this.counter.sent += exchange.retries + 1;
     // The client hands a 429 back only when its retries ran out.
     const refused = exchange.response?.status === 429;
-    this.throttledAnswers += exchange.retries + (refused ? 1 : 0);
-    if (refused && this.gaveUp === undefined) {
+    this.counter.throttled += exchange.retries + (refused ? 1 : 0);
+    if (refused && this.counter.gaveUp === undefined) {
       const { method, url } = exchange.request;
-      this.gaveUp = `${method} ${new URL(url).pathname} still answered 429 after ${exchange.retries} retries`;
+      const path = new URL(url).pathname;
+      this.counter.gaveUp = `${method} ${path} still answered 429 after ${exchange.retries} retries`;
     }
     return exchange;
   }

@@ -101,7 +101,7 @@ export async function replayCounterexample(config: Config, counterexample: Count
     await client.close();
   }
   // The sequence deletes what it saw; the sweep also finds anything named with the prefix.
-  const swept = await sweep(config, outcome.leaked);
+  const swept = await sweep(config, { leakedSids: outcome.leaked });
 
   const { mismatch } = outcome;
   const lastStep = outcome.executed.length;

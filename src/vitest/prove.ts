@@ -15,6 +15,7 @@ import type { BehaviourEnvironment } from "../behaviours/context.ts";
 import { loadCatalogue, type BehaviourEntry } from "../catalogue/catalogue.ts";
 import { RequestBudget } from "../http/budget.ts";
 import { HttpClient } from "../http/client.ts";
+import { Journal } from "../run/journal.ts";
 import { SyncMapApi } from "../http/syncApi.ts";
 import { HarnessError } from "../errors.ts";
 import { loadSpec } from "../spec/index.ts";
@@ -22,7 +23,11 @@ import type { SpecCatalog } from "../spec/index.ts";
 import { formatOutcome } from "./format.ts";
 import type { BehaviourMeta, ProvidedTarget } from "./target.ts";
 
-const FEATURE_OF_RESOURCE = { map: "Maps", item: "Map Items", permission: "Map Permissions" } as const;
+const FEATURE_OF_RESOURCE = {
+  map: "Maps",
+  item: "Map Items",
+  permission: "Map Permissions",
+} as const;
 
 // The CLI runs every file in one worker without isolation: compile the spec and read
 // the catalogue once per worker, not once per file.
@@ -65,6 +70,7 @@ export function proveBehaviours(title: string, definitions: readonly BehaviourDe
         authToken: target.authToken,
         timeoutMs: target.requestTimeoutMs,
         budget: budgetFor(target),
+        ...(target.journalFile === undefined ? {} : { journal: new Journal(target.journalFile) }),
       });
     });
     afterAll(async () => {
@@ -74,7 +80,10 @@ export function proveBehaviours(title: string, definitions: readonly BehaviourDe
     const { profile } = inject("smcTarget");
     for (const definition of definitions) {
       const entry = catalogue.get(definition.id);
-      if (entry === undefined) throw new Error(`behaviour ${definition.id} is not in the catalogue (spec/behaviours/*.yaml)`);
+      if (entry === undefined)
+        throw new Error(
+          `behaviour ${definition.id} is not in the catalogue (spec/behaviours/*.yaml)`,
+        );
       const title = `${entry.id}: ${entry.statement}`;
       // Outside the profile: vitest reports it skipped and no request is sent; the
       // summary names the reason from the catalogue.
@@ -112,7 +121,8 @@ export function proveBehaviours(title: string, definitions: readonly BehaviourDe
         if (outcome.outcome === "failed" && entry.level === "MUST") {
           throw new AssertionError({ message: formatOutcome(entry, outcome) });
         }
-        if (outcome.outcome === "failed") context.annotate(formatOutcome(entry, outcome), "warning");
+        if (outcome.outcome === "failed")
+          context.annotate(formatOutcome(entry, outcome), "warning");
       });
     }
   });
@@ -157,6 +167,7 @@ async function attachFailures(outcome: BehaviourOutcome): Promise<void> {
       await allure.attachment(`${label}: request`, found.evidence.request, "text/plain");
       await allure.attachment(`${label}: response`, found.evidence.response, "text/plain");
     }
-    if (found.reproduction !== undefined) await allure.attachment(`${label}: curl`, found.reproduction, "text/plain");
+    if (found.reproduction !== undefined)
+      await allure.attachment(`${label}: curl`, found.reproduction, "text/plain");
   }
 }

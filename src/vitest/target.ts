@@ -20,6 +20,8 @@ export interface ProvidedTarget {
   readonly maxRps?: number;
   /** vitest workers proving files side by side: each takes its share of both budgets. */
   readonly workers: number;
+  /** The run's journal: every map is written down there before it is created. */
+  readonly journalFile?: string;
 }
 
 declare module "vitest" {

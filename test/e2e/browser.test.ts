@@ -50,7 +50,8 @@ describe.skipIf(!haveChromium)("reports in a real browser", () => {
       executablePath: CHROMIUM,
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
-  });
+    // A whole CLI run plus the Allure render: more than the project's default hook budget.
+  }, 240_000);
   afterAll(async () => {
     await browser?.close();
     await target?.stop();

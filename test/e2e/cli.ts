@@ -72,7 +72,7 @@ export function reportDir(): string {
 export interface SummaryFile {
   target: { baseUrl: string; embedded: boolean };
   totals: Record<string, number>;
-  behaviours: Array<{ id: string; level: string; status: string; skipReason?: string; failures: Array<{ message: string; reproduction?: string }> }>;
+  behaviours: Array<{ id: string; level: string; status: string; skipReason?: string; brokenReason?: string; failures: Array<{ message: string; reproduction?: string }> }>;
   spec: { hash: string; source: string; gaps: string[] };
   requests: number;
   leaks: number;

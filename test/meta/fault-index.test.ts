@@ -9,6 +9,7 @@ import { itemsFaults } from "../../fixtures/faults/items/index.ts";
 import { mapsFaults } from "../../fixtures/faults/maps/index.ts";
 import { permissionsFaults } from "../../fixtures/faults/permissions/index.ts";
 import { sequenceFaults } from "../../fixtures/faults/sequences/index.ts";
+import { trustFaults } from "../../fixtures/faults/trust/index.ts";
 import type { Fault } from "../../fixtures/reference/types.ts";
 
 const FOLDERS: ReadonlyArray<readonly [string, readonly Fault[]]> = [
@@ -16,6 +17,7 @@ const FOLDERS: ReadonlyArray<readonly [string, readonly Fault[]]> = [
   ["items", itemsFaults],
   ["permissions", permissionsFaults],
   ["sequences", sequenceFaults],
+  ["trust", trustFaults],
 ];
 
 /** Files of a fault folder that are not faults themselves. */
