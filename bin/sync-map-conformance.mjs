@@ -18,6 +18,8 @@ function compiledIsCurrent() {
   } catch {
     return false;
   }
+  // An installed package is nobody's checkout: its build is the one it was packed with.
+  if (ROOT.split(/[\\/]/).includes("node_modules")) return true;
   for (const folder of SOURCES) {
     const entries = readdirSync(join(ROOT, folder), { recursive: true, withFileTypes: true });
     for (const entry of entries) {
