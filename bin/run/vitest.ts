@@ -128,8 +128,15 @@ export async function runVitest(
       progress.total = declared.size;
     }
     await vitest.start();
+  } catch (error) {
+    // Ctrl-C reaches the whole process group: a worker may die of it before the cancel
+    // reaches it, and vitest reports that as an error. The run was stopped, not broken:
+    // it still sweeps and reports, and exits 130.
+    if (!interrupted) throw error;
   } finally {
-    await vitest.close();
+    await vitest.close().catch((error: unknown) => {
+      if (!interrupted) throw error;
+    });
     process.removeListener("SIGINT", onInterrupt);
     process.removeListener("SIGTERM", onInterrupt);
   }
