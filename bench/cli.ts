@@ -12,7 +12,8 @@ import { median } from "./workload.ts";
 
 /** BENCH_CLI: another checkout's bin/sync-map-conformance.mjs, to measure it the same way. */
 const CLI =
-  process.env.BENCH_CLI ?? fileURLToPath(new URL("../bin/sync-map-conformance.mjs", import.meta.url));
+  process.env.BENCH_CLI ??
+  fileURLToPath(new URL("../bin/sync-map-conformance.mjs", import.meta.url));
 
 export interface RunNumbers {
   readonly wallMs: number;

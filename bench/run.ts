@@ -46,7 +46,12 @@ add({
 });
 add({ name: "raw undici, 16 in flight", value: wire.raw16, unit: "req/s" });
 add({ name: "suite HTTP layer, 16 in flight", value: wire.suite16, unit: "req/s" });
-add({ name: "suite / raw, 16 in flight", value: wire.suiteOverRaw16, unit: "×", target: least(0.5) });
+add({
+  name: "suite / raw, 16 in flight",
+  value: wire.suiteOverRaw16,
+  unit: "×",
+  target: least(0.5),
+});
 add({ name: "bare node:http, sequential", value: wire.bareSequential, unit: "req/s" });
 add({
   name: "embedded / bare, sequential",
@@ -74,7 +79,12 @@ if (values.quick !== true) {
 for (const [name, args, latency, target] of runs) {
   process.stderr.write(`${name}…\n`);
   const run: RunNumbers = await wholeRun(args, latency);
-  add({ name: `${name}: wall`, value: run.wallMs, unit: "ms", ...(target === undefined ? {} : { target: most(target) }) });
+  add({
+    name: `${name}: wall`,
+    value: run.wallMs,
+    unit: "ms",
+    ...(target === undefined ? {} : { target: most(target) }),
+  });
   add({ name: `${name}: peak memory`, value: run.peakRssMb, unit: "MB" });
   add({ name: `${name}: requests`, value: run.requests, unit: "" });
   add({ name: `${name}: not passed`, value: run.notPassed, unit: "", target: most(0) });
@@ -108,16 +118,28 @@ function readEarlier(file: string): Map<string, number> {
 
 function printTable(table: readonly Row[], before: ReadonlyMap<string, number>): void {
   const lines = table.map((row) => {
-    const target = row.target === undefined ? "" : `${row.target.at === "most" ? "≤" : "≥"} ${row.target.value}`;
+    const target =
+      row.target === undefined ? "" : `${row.target.at === "most" ? "≤" : "≥"} ${row.target.value}`;
     const verdict = row.target === undefined ? "" : meets(row) ? "ok" : "MISSED";
     const previous = before.get(row.name);
-    return [row.name, `${row.value} ${row.unit}`.trim(), target, verdict, previous === undefined ? "" : String(previous)];
+    return [
+      row.name,
+      `${row.value} ${row.unit}`.trim(),
+      target,
+      verdict,
+      previous === undefined ? "" : String(previous),
+    ];
   });
   const header = ["measure", "value", "target", "", before.size > 0 ? "before" : ""];
   const widths = header.map((_, column) =>
     Math.max(...[header, ...lines].map((line) => (line[column] ?? "").length)),
   );
   for (const line of [header, ...lines]) {
-    process.stdout.write(`${line.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd()}\n`);
+    process.stdout.write(
+      `${line
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join("  ")
+        .trimEnd()}\n`,
+    );
   }
 }

@@ -41,11 +41,7 @@ export async function measureWire(): Promise<WireNumbers> {
   const suite = suiteSender(server, spec);
   const bareRaw = rawSender({ ...server, url: bare.url });
   let round = 0;
-  const rate = async (
-    send: Sender,
-    maps: number,
-    inFlight: number,
-  ): Promise<number> => {
+  const rate = async (send: Sender, maps: number, inFlight: number): Promise<number> => {
     round += 1;
     return requestsPerSecond(maps, inFlight, `bench-${round}`, send.send);
   };
@@ -109,7 +105,8 @@ function rawSender(target: Target): Sender {
   const base = `/v1/Services/${target.serviceSid}`;
   return {
     async send(request) {
-      const body = request.form === undefined ? undefined : new URLSearchParams(request.form).toString();
+      const body =
+        request.form === undefined ? undefined : new URLSearchParams(request.form).toString();
       const answer = await pool.request({
         method: request.method,
         path: `${base}${request.path}`,
@@ -168,7 +165,8 @@ async function cannedAnswers(server: RunningServer): Promise<Map<string, CannedA
   const pool = new Pool(server.url);
   const authorization = `Basic ${Buffer.from(`${server.accountSid}:${server.authToken}`).toString("base64")}`;
   for (const request of mapLife("canned", 0)) {
-    const body = request.form === undefined ? undefined : new URLSearchParams(request.form).toString();
+    const body =
+      request.form === undefined ? undefined : new URLSearchParams(request.form).toString();
     const answer = await pool.request({
       method: request.method,
       path: `/v1/Services/${server.serviceSid}${request.path}`,
@@ -180,7 +178,12 @@ async function cannedAnswers(server: RunningServer): Promise<Map<string, CannedA
     });
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(answer.headers))
-      if (typeof value === "string" && name !== "date" && name !== "connection" && name !== "keep-alive")
+      if (
+        typeof value === "string" &&
+        name !== "date" &&
+        name !== "connection" &&
+        name !== "keep-alive"
+      )
         headers[name] = value;
     answers.set(`${request.method} ${request.operationId}`, {
       status: answer.statusCode,
@@ -200,7 +203,9 @@ async function startBareServer(
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      const answer = canned.get(`${request.method} ${operationOf(request.method ?? "", request.url ?? "")}`);
+      const answer = canned.get(
+        `${request.method} ${operationOf(request.method ?? "", request.url ?? "")}`,
+      );
       if (answer === undefined) {
         response.writeHead(404).end();
         return;
@@ -225,6 +230,7 @@ function operationOf(method: string, url: string): string {
   const path = url.split("?")[0] ?? "";
   if (path.endsWith("/Maps")) return "CreateSyncMap";
   if (path.endsWith("/Items")) return method === "POST" ? "CreateSyncMapItem" : "ListSyncMapItem";
-  if (/\/Items\/[^/]+$/.test(path)) return method === "POST" ? "UpdateSyncMapItem" : "FetchSyncMapItem";
+  if (/\/Items\/[^/]+$/.test(path))
+    return method === "POST" ? "UpdateSyncMapItem" : "FetchSyncMapItem";
   return method === "DELETE" ? "DeleteSyncMap" : "FetchSyncMap";
 }

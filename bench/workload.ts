@@ -23,7 +23,12 @@ export function mapLife(prefix: string, index: number): WireRequest[] {
     form: { Key: key, Data: JSON.stringify({ n, text: "a value of some length" }) },
   });
   return [
-    { operationId: "CreateSyncMap", method: "POST", path: "/Maps", form: { UniqueName: `${prefix}-${index}` } },
+    {
+      operationId: "CreateSyncMap",
+      method: "POST",
+      path: "/Maps",
+      form: { UniqueName: `${prefix}-${index}` },
+    },
     item("k1", 1),
     item("k2", 2),
     item("k3", 3),

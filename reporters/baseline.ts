@@ -19,12 +19,26 @@
 //   1 or 2          1 or 2 (not up) still failing
 import { readFileSync } from "node:fs";
 import { ConfigError } from "../src/config/config.ts";
-import { BEHAVIOUR_STATUSES, type BehaviourStatus, type Summary, type SummaryBehaviour } from "./summary.ts";
+import {
+  BEHAVIOUR_STATUSES,
+  type BehaviourStatus,
+  type Summary,
+  type SummaryBehaviour,
+} from "./summary.ts";
 
-export type Change = "regressed" | "fixed" | "still failing" | "unchanged" | "new" | "removed" | "not run";
+export type Change =
+  "regressed" | "fixed" | "still failing" | "unchanged" | "new" | "removed" | "not run";
 
 /** Display and report order: what needs attention first. */
-export const CHANGES: readonly Change[] = ["regressed", "fixed", "still failing", "new", "removed", "not run", "unchanged"];
+export const CHANGES: readonly Change[] = [
+  "regressed",
+  "fixed",
+  "still failing",
+  "new",
+  "removed",
+  "not run",
+  "unchanged",
+];
 
 export interface BaselineEntry {
   readonly id: string;
@@ -63,16 +77,22 @@ export function compareSummaries(before: Summary, after: Summary): BaselineDiff 
   const later = new Set(after.behaviours.map((behaviour) => behaviour.id));
   const entries: BaselineEntry[] = [
     ...after.behaviours.map((behaviour) => entryFor(earlier.get(behaviour.id), behaviour)),
-    ...before.behaviours.filter((behaviour) => !later.has(behaviour.id)).map((behaviour) => entryFor(behaviour, undefined)),
+    ...before.behaviours
+      .filter((behaviour) => !later.has(behaviour.id))
+      .map((behaviour) => entryFor(behaviour, undefined)),
   ];
   const counts = Object.fromEntries(CHANGES.map((change) => [change, 0])) as Record<Change, number>;
   for (const entry of entries) counts[entry.change] += 1;
   return { entries, counts };
 }
 
-function entryFor(before: SummaryBehaviour | undefined, after: SummaryBehaviour | undefined): BaselineEntry {
+function entryFor(
+  before: SummaryBehaviour | undefined,
+  after: SummaryBehaviour | undefined,
+): BaselineEntry {
   const known = (after ?? before) as SummaryBehaviour;
-  const failure = after !== undefined && (severity(after) ?? 0) > 0 ? after.failures[0]?.message : undefined;
+  const failure =
+    after !== undefined && (severity(after) ?? 0) > 0 ? after.failures[0]?.message : undefined;
   return {
     id: known.id,
     level: known.level,
@@ -83,7 +103,10 @@ function entryFor(before: SummaryBehaviour | undefined, after: SummaryBehaviour 
   };
 }
 
-function classify(before: SummaryBehaviour | undefined, after: SummaryBehaviour | undefined): Change {
+function classify(
+  before: SummaryBehaviour | undefined,
+  after: SummaryBehaviour | undefined,
+): Change {
   if (after === undefined) return "removed";
   if (before === undefined) return "new";
   const was = severity(before);
@@ -112,16 +135,25 @@ function severity(behaviour: SummaryBehaviour): 0 | 1 | 2 | undefined {
   }
 }
 
-/** The summary with each behaviour's change and the baseline lists; `diff` must compare against this summary. */
-export function applyBaseline<S extends Summary>(summary: S, diff: BaselineDiff, file: string): BaselinedSummary<S> {
+/**
+ * The summary with each behaviour's change and the baseline lists; `diff` must compare against this
+ * summary.
+ */
+export function applyBaseline<S extends Summary>(
+  summary: S,
+  diff: BaselineDiff,
+  file: string,
+): BaselinedSummary<S> {
   const changeOf = new Map(diff.entries.map((entry) => [entry.id, entry.change]));
   const behaviours = summary.behaviours.map((behaviour) => {
     const change = changeOf.get(behaviour.id);
     // A programming error, not a user's: the diff was computed from another summary.
-    if (change === undefined || change === "removed") throw new Error(`the baseline diff has no entry for ${behaviour.id}`);
+    if (change === undefined || change === "removed")
+      throw new Error(`the baseline diff has no entry for ${behaviour.id}`);
     return { ...behaviour, change };
   });
-  const idsWith = (change: Change): string[] => diff.entries.filter((entry) => entry.change === change).map((entry) => entry.id);
+  const idsWith = (change: Change): string[] =>
+    diff.entries.filter((entry) => entry.change === change).map((entry) => entry.id);
   const baseline: BaselineReport = {
     file,
     regressed: idsWith("regressed"),
@@ -136,9 +168,9 @@ export function applyBaseline<S extends Summary>(summary: S, diff: BaselineDiff,
 
 /** `compare A B` output: one line per behaviour whose verdict moved, then the counts. */
 export function formatDiff(diff: BaselineDiff): string {
-  const shown = CHANGES.filter((change) => change !== "still failing" && change !== "unchanged").flatMap((change) =>
-    diff.entries.filter((entry) => entry.change === change),
-  );
+  const shown = CHANGES.filter(
+    (change) => change !== "still failing" && change !== "unchanged",
+  ).flatMap((change) => diff.entries.filter((entry) => entry.change === change));
   const idWidth = Math.max(0, ...shown.map((entry) => entry.id.length));
   const lines = shown.map((entry) => {
     const move = `${entry.before ?? "absent"} → ${entry.after ?? "absent"}`;
@@ -163,41 +195,62 @@ function oneLine(text: string, max: number): string {
  */
 export function exitCodeOnlyRegressions(diff: BaselineDiff, strict = false): 0 | 1 | 2 {
   if (diff.entries.some((entry) => entry.after === "broken")) return 2;
-  const breaking: ReadonlySet<BehaviourStatus | undefined> = new Set(strict ? ["failed", "warned"] : ["failed"]);
-  const worse = diff.entries.some((entry) => (entry.change === "regressed" || entry.change === "new") && breaking.has(entry.after));
+  const breaking: ReadonlySet<BehaviourStatus | undefined> = new Set(
+    strict ? ["failed", "warned"] : ["failed"],
+  );
+  const worse = diff.entries.some(
+    (entry) =>
+      (entry.change === "regressed" || entry.change === "new") && breaking.has(entry.after),
+  );
   return worse ? 1 : 0;
 }
 
 const STATUSES: ReadonlySet<unknown> = new Set(BEHAVIOUR_STATUSES);
 
-/** An earlier summary.json, checked enough to diff against; a bad file is a ConfigError (exit 2). */
+/**
+ * An earlier summary.json, checked enough to diff against; a bad file is a ConfigError (exit 2).
+ */
 export function readSummaryFile(file: string): Summary {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new ConfigError(`summary ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new ConfigError(
+      `summary ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`summary ${file}: not valid JSON (${(error as Error).message.split("\n")[0]})`);
+    throw new ConfigError(
+      `summary ${file}: not valid JSON (${(error as Error).message.split("\n")[0]})`,
+    );
   }
   const summary = document as { tool?: { name?: unknown }; behaviours?: unknown } | null;
   if (summary?.tool?.name !== "sync-map-conformance") {
-    throw new ConfigError(`summary ${file}: not a sync-map-conformance summary.json (tool.name is not "sync-map-conformance")`);
+    throw new ConfigError(
+      `summary ${file}: not a sync-map-conformance summary.json (tool.name is not "sync-map-conformance")`,
+    );
   }
-  if (!Array.isArray(summary.behaviours)) throw new ConfigError(`summary ${file}: has no behaviours list`);
+  if (!Array.isArray(summary.behaviours))
+    throw new ConfigError(`summary ${file}: has no behaviours list`);
   const seen = new Set<string>();
   for (const [index, raw] of summary.behaviours.entries()) {
     const behaviour = raw as Partial<Record<keyof SummaryBehaviour, unknown>> | null;
     const where = `summary ${file}: behaviour ${index + 1}`;
-    if (typeof behaviour?.id !== "string" || behaviour.id === "") throw new ConfigError(`${where}: has no id`);
-    if (behaviour.level !== "MUST" && behaviour.level !== "SHOULD") throw new ConfigError(`${where} (${behaviour.id}): level must be MUST or SHOULD`);
-    if (!STATUSES.has(behaviour.status)) throw new ConfigError(`${where} (${behaviour.id}): unknown status ${JSON.stringify(behaviour.status)}`);
-    if (!Array.isArray(behaviour.failures)) throw new ConfigError(`${where} (${behaviour.id}): has no failures list`);
-    if (seen.has(behaviour.id)) throw new ConfigError(`${where} (${behaviour.id}): the id appears twice`);
+    if (typeof behaviour?.id !== "string" || behaviour.id === "")
+      throw new ConfigError(`${where}: has no id`);
+    if (behaviour.level !== "MUST" && behaviour.level !== "SHOULD")
+      throw new ConfigError(`${where} (${behaviour.id}): level must be MUST or SHOULD`);
+    if (!STATUSES.has(behaviour.status))
+      throw new ConfigError(
+        `${where} (${behaviour.id}): unknown status ${JSON.stringify(behaviour.status)}`,
+      );
+    if (!Array.isArray(behaviour.failures))
+      throw new ConfigError(`${where} (${behaviour.id}): has no failures list`);
+    if (seen.has(behaviour.id))
+      throw new ConfigError(`${where} (${behaviour.id}): the id appears twice`);
     seen.add(behaviour.id);
   }
   return document as Summary;

@@ -24,27 +24,50 @@ export class BehaviourCollector implements Reporter {
   onTestCaseResult(testCase: TestCase): void {
     const result = testCase.result();
     const meta = testCase.meta().smcBehaviour;
-    this.onDone?.(this.tests.length + 1, this.tests.filter((test) => test.state === "failed").length + (result.state === "failed" ? 1 : 0));
+    this.onDone?.(
+      this.tests.length + 1,
+      this.tests.filter((test) => test.state === "failed").length +
+        (result.state === "failed" ? 1 : 0),
+    );
     this.tests.push(toCollected(testCase, result.state, meta));
   }
 
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
+  onTestRunEnd(
+    testModules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<unknown>,
+  ): void {
     // Tests that never reported (a file that failed to load) still count: as failed.
     const seen = new Set(this.tests.map((test) => test.id));
     for (const module of testModules) {
       for (const testCase of module.children.allTests()) {
         const id = behaviourIdOf(testCase.name);
-        if (!seen.has(id)) this.tests.push(toCollected(testCase, testCase.result().state, testCase.meta().smcBehaviour));
+        if (!seen.has(id))
+          this.tests.push(
+            toCollected(testCase, testCase.result().state, testCase.meta().smcBehaviour),
+          );
       }
-      for (const error of module.errors()) this.unhandledErrors.push(`${module.moduleId}: ${error.message}`);
+      for (const error of module.errors())
+        this.unhandledErrors.push(`${module.moduleId}: ${error.message}`);
     }
-    for (const error of unhandledErrors) this.unhandledErrors.push(error instanceof Error ? error.message : String(error));
+    for (const error of unhandledErrors)
+      this.unhandledErrors.push(error instanceof Error ? error.message : String(error));
   }
 }
 
-function toCollected(testCase: TestCase, state: CollectedTest["state"], meta: BehaviourMeta | undefined): CollectedTest {
-  const errors = (testCase.result().errors ?? []).map((error) => error.message.split("\n")[0] ?? error.message);
-  return { id: behaviourIdOf(testCase.name), state, ...(meta === undefined ? {} : { meta }), errors };
+function toCollected(
+  testCase: TestCase,
+  state: CollectedTest["state"],
+  meta: BehaviourMeta | undefined,
+): CollectedTest {
+  const errors = (testCase.result().errors ?? []).map(
+    (error) => error.message.split("\n")[0] ?? error.message,
+  );
+  return {
+    id: behaviourIdOf(testCase.name),
+    state,
+    ...(meta === undefined ? {} : { meta }),
+    errors,
+  };
 }
 
 export function behaviourIdOf(testName: string): string {

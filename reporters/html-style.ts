@@ -16,7 +16,10 @@ export const FILTERS: ReadonlyArray<[string, string]> = [
 
 // The status filter is CSS alone (radio inputs and :has), so the page needs no script;
 // without :has every row simply stays visible.
-export const FILTER_INPUTS = FILTERS.map(([key]) => `<input type="radio" name="status-filter" class="filter-input" id="filter-${key}"${key === "all" ? " checked" : ""}>`).join("\n");
+export const FILTER_INPUTS = FILTERS.map(
+  ([key]) =>
+    `<input type="radio" name="status-filter" class="filter-input" id="filter-${key}"${key === "all" ? " checked" : ""}>`,
+).join("\n");
 
 const FILTER_RULES = FILTERS.filter(([key]) => key !== "all")
   .map(([key]) => {

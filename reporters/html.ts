@@ -1,3 +1,5 @@
+// Over 350 lines on purpose: one page's markup, section by section, reads best in one file;
+// its CSS already lives apart (html-style.ts).
 // report.html: one self-contained page (inline CSS, no script, nothing fetched) that
 // opens from disk. Every text from the summary may come from the target, so every
 // one is escaped. Hooks for browser tests: data-behaviour-id / data-status on each
@@ -71,7 +73,10 @@ ${readings(summary)}
  * Writes report.md and report.html beside summary.json, and brings vitest's junit.xml
  * there in line with the summary (broken behaviours as <error>); returns the pages' paths.
  */
-export function writeReports(reportDir: string, summary: RenderableSummary): { markdown: string; html: string } {
+export function writeReports(
+  reportDir: string,
+  summary: RenderableSummary,
+): { markdown: string; html: string } {
   mkdirSync(reportDir, { recursive: true });
   const markdown = join(reportDir, "report.md");
   const html = join(reportDir, "report.html");
@@ -103,7 +108,8 @@ function baseline(summary: RenderableSummary): string {
   const comparison = summary.baseline;
   if (comparison === undefined) return "";
   const lists = baselineLists(comparison).map(
-    (list) => `<div data-baseline="${list.key}"><h3 class="change-${list.key}">${list.title} (${list.ids.length})</h3>${idList(list.ids, list.linked)}</div>`,
+    (list) =>
+      `<div data-baseline="${list.key}"><h3 class="change-${list.key}">${list.title} (${list.ids.length})</h3>${idList(list.ids, list.linked)}</div>`,
   );
   return `<section id="baseline" class="baseline">
 <h2>Compared with the baseline</h2>
@@ -117,7 +123,8 @@ ${lists.join("\n")}
 function waivers(summary: RenderableSummary): string {
   if (summary.waivers === undefined) return "";
   const lists = waiverLists(summary.waivers).map(
-    (list) => `<div data-waivers="${list.key}"><h3>${esc(list.title)} (${list.ids.length})</h3>${idList(list.ids, list.key !== "unknown")}</div>`,
+    (list) =>
+      `<div data-waivers="${list.key}"><h3>${esc(list.title)} (${list.ids.length})</h3>${idList(list.ids, list.key !== "unknown")}</div>`,
   );
   return `<section id="waivers" class="waivers">
 <h2>Waivers</h2>
@@ -127,13 +134,17 @@ ${lists.length === 0 ? `<p class="none">The waivers file lists none.</p>` : `<di
 
 function idList(ids: readonly string[], linked: boolean): string {
   if (ids.length === 0) return `<span class="none">none</span>`;
-  const item = (id: string): string => (linked ? `<a href="#${anchorOf("b", id)}"><code>${esc(id)}</code></a>` : `<code>${esc(id)}</code>`);
+  const item = (id: string): string =>
+    linked
+      ? `<a href="#${anchorOf("b", id)}"><code>${esc(id)}</code></a>`
+      : `<code>${esc(id)}</code>`;
   return `<ul>${ids.map((id) => `<li>${item(id)}</li>`).join("")}</ul>`;
 }
 
 function totals(summary: RenderableSummary): string {
   const cells = (["behaviours", ...STATUSES] as const).map(
-    (key) => `<li class="total total-${key}"><span class="count" data-total="${key}">${summary.totals[key]}</span> <span class="label">${key}</span></li>`,
+    (key) =>
+      `<li class="total total-${key}"><span class="count" data-total="${key}">${summary.totals[key]}</span> <span class="label">${key}</span></li>`,
   );
   return `<section id="totals"><h2>Totals</h2><ul class="totals">${cells.join("")}</ul></section>`;
 }
@@ -156,12 +167,22 @@ function harnessErrors(summary: RenderableSummary): string {
 
 function failures(groups: readonly BehaviourGroup[]): string {
   const failing = behavioursWithFailures(groups);
-  const body = failing.length === 0 ? `<p class="none">None.</p>` : failing.map(({ group, behaviour }) => failedBehaviour(group, behaviour)).join("\n");
+  const body =
+    failing.length === 0
+      ? `<p class="none">None.</p>`
+      : failing.map(({ group, behaviour }) => failedBehaviour(group, behaviour)).join("\n");
   return `<section id="failures"><h2>Failures</h2>\n${body}\n</section>`;
 }
 
 function failedBehaviour(group: BehaviourGroup, behaviour: RenderableBehaviour): string {
-  const badges = [statusBadge(behaviour.status), `<span class="level">${esc(behaviour.level)}</span>`, `<span class="group">${esc(group.title)}</span>`, changeBadge(behaviour)].filter((badge) => badge !== "").join(" ");
+  const badges = [
+    statusBadge(behaviour.status),
+    `<span class="level">${esc(behaviour.level)}</span>`,
+    `<span class="group">${esc(group.title)}</span>`,
+    changeBadge(behaviour),
+  ]
+    .filter((badge) => badge !== "")
+    .join(" ");
   return `<article class="failure status-${behaviour.status}" id="${anchorOf("f", behaviour.id)}" data-failure-of="${esc(behaviour.id)}" data-status="${behaviour.status}">
 <h3><a href="#${anchorOf("b", behaviour.id)}"><code>${esc(behaviour.id)}</code></a> ${badges}</h3>
 <p class="statement">${esc(behaviour.statement)}</p>
@@ -185,12 +206,21 @@ function failureBlock(failure: SummaryFailure): string {
     ["Documented", `<span class="documented">${esc(failure.documented)}</span>`],
   ];
   if (sequence !== undefined) {
-    facts.push(["Seed", `<code data-sequence="seed">${sequence.seed}</code>`], ["Path", `<code data-sequence="path">${esc(sequence.path)}</code>`]);
-    if (sequence.file !== undefined) facts.push(["Counterexample", `<code data-sequence="file">${esc(sequence.file)}</code>`]);
+    facts.push(
+      ["Seed", `<code data-sequence="seed">${sequence.seed}</code>`],
+      ["Path", `<code data-sequence="path">${esc(sequence.path)}</code>`],
+    );
+    if (sequence.file !== undefined)
+      facts.push(["Counterexample", `<code data-sequence="file">${esc(sequence.file)}</code>`]);
   }
   const script =
-    sequence === undefined || sequence.script.length === 0 ? "" : `<h5>Shrunk script</h5>\n<pre class="script">${esc(sequence.script.join("\n"))}</pre>`;
-  const reproduction = failure.reproduction === undefined ? "" : `<h5>Reproduction</h5>\n<pre class="reproduction">${esc(failure.reproduction)}</pre>`;
+    sequence === undefined || sequence.script.length === 0
+      ? ""
+      : `<h5>Shrunk script</h5>\n<pre class="script">${esc(sequence.script.join("\n"))}</pre>`;
+  const reproduction =
+    failure.reproduction === undefined
+      ? ""
+      : `<h5>Reproduction</h5>\n<pre class="reproduction">${esc(failure.reproduction)}</pre>`;
   return `<div class="finding">
 <h4>${esc(failureTitle(failure))}</h4>
 <dl class="facts">${facts.map(([label, value]) => `<dt>${label}</dt><dd>${value}</dd>`).join("")}</dl>
@@ -202,7 +232,17 @@ ${reproduction}
 function behaviours(summary: RenderableSummary, groups: readonly BehaviourGroup[]): string {
   const withChange = hasChanges(summary);
   const withWaiver = hasWaivers(summary);
-  const headers = ["Status", "ID", "Level", "Statement", "Source", "Requests", "Time", ...(withChange ? ["Change"] : []), ...(withWaiver ? ["Waiver"] : [])];
+  const headers = [
+    "Status",
+    "ID",
+    "Level",
+    "Statement",
+    "Source",
+    "Requests",
+    "Time",
+    ...(withChange ? ["Change"] : []),
+    ...(withWaiver ? ["Waiver"] : []),
+  ];
   const sections = groups.map(
     (group) => `<section class="group" id="group-${group.key}" data-group="${esc(group.key)}">
 <h3>${esc(group.title)} <span class="counts">${esc(groupCounts(group))}</span></h3>
@@ -223,11 +263,21 @@ ${sections.join("\n")}
 
 function row(behaviour: RenderableBehaviour, withChange: boolean, withWaiver: boolean): string {
   const id = esc(behaviour.id);
-  const idCell = behaviour.failures.length > 0 ? `<a href="#${anchorOf("f", behaviour.id)}"><code>${id}</code></a>` : `<code>${id}</code>`;
+  const idCell =
+    behaviour.failures.length > 0
+      ? `<a href="#${anchorOf("f", behaviour.id)}"><code>${id}</code></a>`
+      : `<code>${id}</code>`;
   const notes = [
-    behaviour.skipReason === undefined ? "" : `<div class="note">Skipped: ${esc(behaviour.skipReason)}</div>`,
-    behaviour.brokenReason === undefined ? "" : `<div class="note">Broken: ${esc(behaviour.brokenReason)}</div>`,
-    ...behaviour.readings.map((reading) => `<div class="note reading">Reading: ${esc(reading.topic)} = <code>${esc(reading.reading)}</code></div>`),
+    behaviour.skipReason === undefined
+      ? ""
+      : `<div class="note">Skipped: ${esc(behaviour.skipReason)}</div>`,
+    behaviour.brokenReason === undefined
+      ? ""
+      : `<div class="note">Broken: ${esc(behaviour.brokenReason)}</div>`,
+    ...behaviour.readings.map(
+      (reading) =>
+        `<div class="note reading">Reading: ${esc(reading.topic)} = <code>${esc(reading.reading)}</code></div>`,
+    ),
   ].join("");
   const change = behaviour.change === undefined ? "" : ` data-change="${esc(behaviour.change)}"`;
   const cells = [
@@ -239,7 +289,9 @@ function row(behaviour: RenderableBehaviour, withChange: boolean, withWaiver: bo
     `<td class="num">${behaviour.requests}</td>`,
     `<td class="num">${esc(formatDuration(behaviour.durationMs))}</td>`,
     ...(withChange ? [`<td>${changeBadge(behaviour)}</td>`] : []),
-    ...(withWaiver ? [`<td>${behaviour.waiver === undefined ? "" : waiverText(behaviour)}</td>`] : []),
+    ...(withWaiver
+      ? [`<td>${behaviour.waiver === undefined ? "" : waiverText(behaviour)}</td>`]
+      : []),
   ];
   return `<tr id="${anchorOf("b", behaviour.id)}" class="status-${behaviour.status}" data-behaviour-id="${id}" data-status="${behaviour.status}" data-level="${esc(behaviour.level)}"${change}>${cells.join("")}</tr>`;
 }
@@ -247,12 +299,15 @@ function row(behaviour: RenderableBehaviour, withChange: boolean, withWaiver: bo
 function readings(summary: RenderableSummary): string {
   const rows = readingRows(summary);
   const intro = `<p>Where the documents disagree, every documented reading is accepted; this is the reading the target follows.</p>`;
-  if (rows.length === 0) return `<section id="readings"><h2>Readings</h2>${intro}<p class="none">No behaviour recorded a reading in this run.</p></section>`;
+  if (rows.length === 0)
+    return `<section id="readings"><h2>Readings</h2>${intro}<p class="none">No behaviour recorded a reading in this run.</p></section>`;
   const body = rows
     .map(
       (entry) =>
         `<tr data-topic="${esc(entry.topic)}"><td>${esc(entry.topic)}</td><td>${entry.readings.map((reading) => `<code>${esc(reading)}</code>`).join(", ")}${
-          entry.readings.length > 1 ? ` <span class="badge status-warned">more than one: the target is not consistent</span>` : ""
+          entry.readings.length > 1
+            ? ` <span class="badge status-warned">more than one: the target is not consistent</span>`
+            : ""
         }</td><td>${entry.behaviours.map((id) => `<a href="#${anchorOf("b", id)}"><code>${esc(id)}</code></a>`).join(" ")}</td></tr>`,
     )
     .join("\n");
@@ -276,19 +331,32 @@ function waiverText(behaviour: RenderableBehaviour): string {
   const waiver = behaviour.waiver;
   if (waiver === undefined) return "";
   const expired = waiver.expired === true;
-  const expiry = waiver.expires === undefined ? "" : ` <span class="expires${expired ? " expired" : ""}">(${expired ? "expired" : "expires"} ${esc(waiver.expires)})</span>`;
+  const expiry =
+    waiver.expires === undefined
+      ? ""
+      : ` <span class="expires${expired ? " expired" : ""}">(${expired ? "expired" : "expires"} ${esc(waiver.expires)})</span>`;
   return `<span class="waiver-reason"${expired ? ' data-waiver-expired="true"' : ""}>${esc(waiver.reason)}</span>${expiry}`;
 }
 
-/** Sources cite document URLs: http(s) ones become links (nothing is fetched), the rest stays text. */
+/**
+ * Sources cite document URLs: http(s) ones become links (nothing is fetched), the rest stays text.
+ */
 function source(value: string): string {
   return scrub(value)
     .split(/(https?:\/\/[^\s;,)]+)/)
-    .map((part, index) => (index % 2 === 1 ? `<a href="${esc(part)}" rel="noreferrer">${esc(part)}</a>` : esc(part)))
+    .map((part, index) =>
+      index % 2 === 1 ? `<a href="${esc(part)}" rel="noreferrer">${esc(part)}</a>` : esc(part),
+    )
     .join("");
 }
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 export function esc(value: string): string {
   return scrub(value).replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);

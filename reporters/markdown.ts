@@ -74,14 +74,22 @@ function metadata(summary: RenderableSummary): string {
 function baseline(summary: RenderableSummary): string[] {
   const comparison = summary.baseline;
   if (comparison === undefined) return [];
-  const lines = baselineLists(comparison).map((list) => `- **${list.title}** (${list.ids.length}): ${idList(list.ids)}`);
-  return [`## Compared with the baseline\n\nBaseline: ${code(comparison.file)}\n\n${lines.join("\n")}`];
+  const lines = baselineLists(comparison).map(
+    (list) => `- **${list.title}** (${list.ids.length}): ${idList(list.ids)}`,
+  );
+  return [
+    `## Compared with the baseline\n\nBaseline: ${code(comparison.file)}\n\n${lines.join("\n")}`,
+  ];
 }
 
 function waivers(summary: RenderableSummary): string[] {
   if (summary.waivers === undefined) return [];
-  const lines = waiverLists(summary.waivers).map((list) => `- **${list.title}** (${list.ids.length}): ${idList(list.ids)}`);
-  return [`## Waivers\n\n${lines.length === 0 ? "The waivers file lists none." : lines.join("\n")}`];
+  const lines = waiverLists(summary.waivers).map(
+    (list) => `- **${list.title}** (${list.ids.length}): ${idList(list.ids)}`,
+  );
+  return [
+    `## Waivers\n\n${lines.length === 0 ? "The waivers file lists none." : lines.join("\n")}`,
+  ];
 }
 
 function idList(ids: readonly string[]): string {
@@ -91,8 +99,14 @@ function idList(ids: readonly string[]): string {
 const TOTALS_ORDER = ["passed", "failed", "broken", "warned", "skipped", "waived"] as const;
 
 function totals(summary: RenderableSummary): string {
-  const headers = ["Behaviours", ...TOTALS_ORDER.map((status) => status[0]?.toUpperCase() + status.slice(1))];
-  const counts = [summary.totals.behaviours, ...TOTALS_ORDER.map((status) => summary.totals[status])];
+  const headers = [
+    "Behaviours",
+    ...TOTALS_ORDER.map((status) => status[0]?.toUpperCase() + status.slice(1)),
+  ];
+  const counts = [
+    summary.totals.behaviours,
+    ...TOTALS_ORDER.map((status) => summary.totals[status]),
+  ];
   return `## Totals\n\n${table(headers, [counts.map(String)])}`;
 }
 
@@ -105,45 +119,77 @@ function leftBehind(summary: RenderableSummary): string[] {
 
 function harnessErrors(summary: RenderableSummary): string[] {
   if (summary.harnessErrors.length === 0) return [];
-  return [`## Harness errors\n\nThe harness itself went wrong here (not the target):\n\n${fence(summary.harnessErrors.join("\n"), "text")}`];
+  return [
+    `## Harness errors\n\nThe harness itself went wrong here (not the target):\n\n${fence(summary.harnessErrors.join("\n"), "text")}`,
+  ];
 }
 
 function failures(groups: readonly BehaviourGroup[]): string {
   const failing = behavioursWithFailures(groups);
   if (failing.length === 0) return `## Failures\n\nNone.`;
-  return [`## Failures`, ...failing.map(({ group, behaviour }) => failedBehaviour(group, behaviour))].join("\n\n");
+  return [
+    `## Failures`,
+    ...failing.map(({ group, behaviour }) => failedBehaviour(group, behaviour)),
+  ].join("\n\n");
 }
 
 function failedBehaviour(group: BehaviourGroup, behaviour: RenderableBehaviour): string {
   const header = `### ${code(behaviour.id)}: ${behaviour.status} (${behaviour.level}, ${text(group.title)})`;
   const about = [`> ${text(behaviour.statement)}`, "", `Source: ${text(behaviour.source)}`];
-  if (behaviour.change !== undefined) about.push("", `Compared with the baseline: **${text(behaviour.change)}**`);
+  if (behaviour.change !== undefined)
+    about.push("", `Compared with the baseline: **${text(behaviour.change)}**`);
   if (behaviour.brokenReason !== undefined) {
     about.push("", `Broken: ${BROKEN_MEANING}: ${code(behaviour.brokenReason)}`);
   }
-  if (behaviour.waiver !== undefined) about.push("", `${behaviour.waiver.expired === true ? "Waiver expired, no longer applied" : "Waived"}: ${waiverText(behaviour)}`);
+  if (behaviour.waiver !== undefined)
+    about.push(
+      "",
+      `${behaviour.waiver.expired === true ? "Waiver expired, no longer applied" : "Waived"}: ${waiverText(behaviour)}`,
+    );
   const numbered = behaviour.failures.length > 1;
-  return [header, about.join("\n"), ...behaviour.failures.map((failure, index) => failureBlock(failure, numbered ? index + 1 : undefined))].join("\n\n");
+  return [
+    header,
+    about.join("\n"),
+    ...behaviour.failures.map((failure, index) =>
+      failureBlock(failure, numbered ? index + 1 : undefined),
+    ),
+  ].join("\n\n");
 }
 
 function failureBlock(failure: SummaryFailure, number: number | undefined): string {
   const parts = [`#### ${number === undefined ? "" : `${number}. `}${text(failureTitle(failure))}`];
-  const facts = [`- Check: ${code(failure.check)}`, `- Received: ${code(failure.received)}`, `- Documented: ${code(failure.documented)}`];
+  const facts = [
+    `- Check: ${code(failure.check)}`,
+    `- Received: ${code(failure.received)}`,
+    `- Documented: ${code(failure.documented)}`,
+  ];
   const sequence = failure.sequence;
   if (sequence !== undefined) {
     facts.push(`- Seed: ${code(String(sequence.seed))}, path: ${code(sequence.path)}`);
     if (sequence.file !== undefined) facts.push(`- Counterexample: ${code(sequence.file)}`);
   }
   parts.push(facts.join("\n"));
-  if (sequence !== undefined && sequence.script.length > 0) parts.push(`Shrunk script:\n\n${fence(sequence.script.join("\n"), "text")}`);
-  if (failure.reproduction !== undefined) parts.push(`Reproduction:\n\n${fence(failure.reproduction, "sh")}`);
+  if (sequence !== undefined && sequence.script.length > 0)
+    parts.push(`Shrunk script:\n\n${fence(sequence.script.join("\n"), "text")}`);
+  if (failure.reproduction !== undefined)
+    parts.push(`Reproduction:\n\n${fence(failure.reproduction, "sh")}`);
   return parts.join("\n\n");
 }
 
 function behaviours(summary: RenderableSummary, groups: readonly BehaviourGroup[]): string {
   const withChange = hasChanges(summary);
   const withWaiver = hasWaivers(summary);
-  const headers = ["Status", "ID", "Level", "Statement", "Source", "Requests", "Time", ...(withChange ? ["Change"] : []), ...(withWaiver ? ["Waiver"] : [])];
+  const headers = [
+    "Status",
+    "ID",
+    "Level",
+    "Statement",
+    "Source",
+    "Requests",
+    "Time",
+    ...(withChange ? ["Change"] : []),
+    ...(withWaiver ? ["Waiver"] : []),
+  ];
   const sections = groups.map((group) => {
     const rows = group.behaviours.map((behaviour) => [
       STATUS_LABEL[behaviour.status],
@@ -170,24 +216,33 @@ function statusNote(behaviour: RenderableBehaviour): string {
 function waiverText(behaviour: RenderableBehaviour): string {
   const waiver = behaviour.waiver;
   if (waiver === undefined) return "";
-  const expiry = waiver.expires === undefined ? "" : waiver.expired === true ? ` (**expired** ${text(waiver.expires)})` : ` (expires ${text(waiver.expires)})`;
+  const expiry =
+    waiver.expires === undefined
+      ? ""
+      : waiver.expired === true
+        ? ` (**expired** ${text(waiver.expires)})`
+        : ` (expires ${text(waiver.expires)})`;
   return `${text(waiver.reason)}${expiry}`;
 }
 
 function readings(summary: RenderableSummary): string {
   const rows = readingRows(summary);
-  const intro = "Where the documents disagree, every documented reading is accepted; this is the reading the target follows.";
-  if (rows.length === 0) return `## Readings\n\n${intro}\n\nNo behaviour recorded a reading in this run.`;
+  const intro =
+    "Where the documents disagree, every documented reading is accepted; this is the reading the target follows.";
+  if (rows.length === 0)
+    return `## Readings\n\n${intro}\n\nNo behaviour recorded a reading in this run.`;
   const body = rows.map((row) => [
     text(row.topic),
-    row.readings.map((reading) => code(reading)).join(", ") + (row.readings.length > 1 ? " *(more than one: the target is not consistent)*" : ""),
+    row.readings.map((reading) => code(reading)).join(", ") +
+      (row.readings.length > 1 ? " *(more than one: the target is not consistent)*" : ""),
     row.behaviours.map((id) => code(id)).join(", "),
   ]);
   return `## Readings\n\n${intro}\n\n${table(["Topic", "The target follows", "Seen by"], body)}`;
 }
 
 function table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  const line = (cells: readonly string[]): string => `| ${cells.map((cell) => cell.replace(/\|/g, "\\|")).join(" | ")} |`;
+  const line = (cells: readonly string[]): string =>
+    `| ${cells.map((cell) => cell.replace(/\|/g, "\\|")).join(" | ")} |`;
   // Cells arrive escaped already; only the pipe needs a second look, inside code spans too.
   return [line(headers), `|${headers.map(() => "---").join("|")}|`, ...rows.map(line)].join("\n");
 }

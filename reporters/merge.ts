@@ -1,8 +1,20 @@
+// Over 350 lines on purpose: the join and the reader/writer around it are one contract
+// (what a merged run may claim); the pure join is the bulk and has no seams worth cutting.
 // `merge`: the summaries of `--shard I/N` runs joined into the one a single run would
 // have written. Shards are only comparable when they ran the same tool, spec, profile
 // and seed; anything else is refused (exit 2) rather than blended into a verdict nobody
 // ran. A catalogue behaviour that no shard listed is shown as skipped, never dropped.
-import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { BehaviourEntry } from "../src/catalogue/catalogue.ts";
 import { ConfigError } from "../src/config/config.ts";
@@ -48,9 +60,13 @@ export interface MergedSummary extends Summary {
 type CatalogueEntry = Pick<BehaviourEntry, "id" | "level" | "resource" | "statement" | "source">;
 
 /** Pure. Throws ConfigError (exit 2) when the shards cannot be one run. */
-export function mergeSummaries(shards: readonly ShardSummary[], catalogue: readonly CatalogueEntry[]): MergedSummary {
+export function mergeSummaries(
+  shards: readonly ShardSummary[],
+  catalogue: readonly CatalogueEntry[],
+): MergedSummary {
   const [first] = shards;
-  if (first === undefined) throw new ConfigError("merge needs at least one shard's report directory");
+  if (first === undefined)
+    throw new ConfigError("merge needs at least one shard's report directory");
   for (const other of shards.slice(1)) assertSameRun(first, other);
   const missingShards = checkShardNumbers(shards);
 
@@ -58,13 +74,19 @@ export function mergeSummaries(shards: readonly ShardSummary[], catalogue: reado
   for (const shard of shards) {
     for (const behaviour of shard.summary.behaviours) {
       const earlier = owner.get(behaviour.id);
-      if (earlier !== undefined) throw new ConfigError(`cannot merge: behaviour ${behaviour.id} is in both ${labelOf(earlier.shard)} and ${labelOf(shard)}`);
+      if (earlier !== undefined)
+        throw new ConfigError(
+          `cannot merge: behaviour ${behaviour.id} is in both ${labelOf(earlier.shard)} and ${labelOf(shard)}`,
+        );
       owner.set(behaviour.id, { shard, behaviour });
     }
   }
   const known = new Set(catalogue.map((entry) => entry.id));
   for (const [id, { shard }] of owner) {
-    if (!known.has(id)) throw new ConfigError(`cannot merge: behaviour ${id} in ${labelOf(shard)} is not in this tool's catalogue`);
+    if (!known.has(id))
+      throw new ConfigError(
+        `cannot merge: behaviour ${id} in ${labelOf(shard)} is not in this tool's catalogue`,
+      );
   }
 
   const gapReason = `not run: no merged shard listed it (${missingShards.length > 0 ? `${plural(missingShards.length, "shard")} not merged: ${missingShards.join(", ")}` : `merged: ${shards.map(labelOf).join(", ")}`})`;
@@ -76,9 +98,22 @@ export function mergeSummaries(shards: readonly ShardSummary[], catalogue: reado
       gaps.push(entry.id);
       notRun.push(entry.id);
       const { id, level, resource, statement, source } = entry;
-      return { id, level, resource, statement, source, status: "skipped", failures: [], readings: [], requests: 0, durationMs: 0, skipReason: gapReason };
+      return {
+        id,
+        level,
+        resource,
+        statement,
+        source,
+        status: "skipped",
+        failures: [],
+        readings: [],
+        requests: 0,
+        durationMs: 0,
+        skipReason: gapReason,
+      };
     }
-    if (found.shard.summary.interrupted && found.behaviour.status === "skipped") notRun.push(entry.id);
+    if (found.shard.summary.interrupted && found.behaviour.status === "skipped")
+      notRun.push(entry.id);
     return found.behaviour;
   });
 
@@ -90,12 +125,17 @@ export function mergeSummaries(shards: readonly ShardSummary[], catalogue: reado
     schemaVersion: SUMMARY_SCHEMA_VERSION,
     tool: first.summary.tool,
     // Each shard may have had its own embedded server or mock on its own port.
-    target: { baseUrl: baseUrls.join(", "), embedded: all.every((summary) => summary.target.embedded) },
+    target: {
+      baseUrl: baseUrls.join(", "),
+      embedded: all.every((summary) => summary.target.embedded),
+    },
     profile: first.summary.profile,
     seed: first.summary.seed,
     runPrefix: distinct(all.map((summary) => summary.runPrefix)).join(" "),
     spec: first.summary.spec,
-    startedAt: new Date(Math.min(...all.map((summary) => Date.parse(summary.startedAt)))).toISOString(),
+    startedAt: new Date(
+      Math.min(...all.map((summary) => Date.parse(summary.startedAt))),
+    ).toISOString(),
     // Shards run side by side on separate machines: the wait for the whole verdict is the
     // slowest shard, and a sum would report time nobody spent waiting.
     durationMs: Math.max(...all.map((summary) => summary.durationMs)),
@@ -108,7 +148,9 @@ export function mergeSummaries(shards: readonly ShardSummary[], catalogue: reado
     ...(all.some((summary) => summary.leaked !== undefined)
       ? { leaked: all.flatMap((summary) => summary.leaked ?? []) }
       : {}),
-    harnessErrors: shards.flatMap((shard) => shard.summary.harnessErrors.map((error) => `${labelOf(shard)}: ${error}`)),
+    harnessErrors: shards.flatMap((shard) =>
+      shard.summary.harnessErrors.map((error) => `${labelOf(shard)}: ${error}`),
+    ),
     interrupted: all.some((summary) => summary.interrupted),
     merged: {
       shards: shards.map(({ source, summary }) => ({
@@ -135,7 +177,9 @@ export function exitCodeOfMerge(merged: MergedSummary, strict: boolean): 0 | 1 |
   const ofRun = exitCodeOf(merged, strict);
   if (ofRun !== 0) return ofRun;
   const notRun = new Set(merged.merged.notRun);
-  const unproven = merged.behaviours.some((behaviour) => notRun.has(behaviour.id) && (behaviour.level === "MUST" || strict));
+  const unproven = merged.behaviours.some(
+    (behaviour) => notRun.has(behaviour.id) && (behaviour.level === "MUST" || strict),
+  );
   return unproven ? 1 : 0;
 }
 
@@ -150,7 +194,9 @@ function assertSameRun(first: ShardSummary, other: ShardSummary): void {
     const expected = read(first.summary);
     const found = read(other.summary);
     if (found !== expected) {
-      throw new ConfigError(`cannot merge: ${labelOf(other)} has ${name} ${String(found)} but ${labelOf(first)} has ${String(expected)}; shards must come from one tool, spec, profile and seed`);
+      throw new ConfigError(
+        `cannot merge: ${labelOf(other)} has ${name} ${String(found)} but ${labelOf(first)} has ${String(expected)}; shards must come from one tool, spec, profile and seed`,
+      );
     }
   }
 }
@@ -165,31 +211,43 @@ function checkShardNumbers(shards: readonly ShardSummary[]): string[] {
   for (const shard of numbered) {
     const number = shard.summary.shard;
     if (number === undefined) continue;
-    if (number.count !== count) throw new ConfigError(`cannot merge: ${labelOf(shard)} is one of ${number.count} shards but ${labelOf(reference)} is one of ${count}`);
+    if (number.count !== count)
+      throw new ConfigError(
+        `cannot merge: ${labelOf(shard)} is one of ${number.count} shards but ${labelOf(reference)} is one of ${count}`,
+      );
     const twin = seen.get(number.index);
-    if (twin !== undefined) throw new ConfigError(`cannot merge: shard ${number.index}/${count} appears twice (${twin.source} and ${shard.source})`);
+    if (twin !== undefined)
+      throw new ConfigError(
+        `cannot merge: shard ${number.index}/${count} appears twice (${twin.source} and ${shard.source})`,
+      );
     seen.set(number.index, shard);
   }
   const missing: string[] = [];
-  for (let index = 1; index <= count; index += 1) if (!seen.has(index)) missing.push(`${index}/${count}`);
+  for (let index = 1; index <= count; index += 1)
+    if (!seen.has(index)) missing.push(`${index}/${count}`);
   return missing;
 }
 
 function labelOf({ source, summary }: ShardSummary): string {
-  return summary.shard === undefined ? source : `shard ${summary.shard.index}/${summary.shard.count} (${source})`;
+  return summary.shard === undefined
+    ? source
+    : `shard ${summary.shard.index}/${summary.shard.count} (${source})`;
 }
 
 /**
  * The testsuite elements of each shard's junit.xml under one testsuites root. Counts are
  * summed from the suites; time, like durationMs, is the slowest shard's.
  */
-export function mergeJunit(reports: ReadonlyArray<{ readonly source: string; readonly xml: string }>): string {
+export function mergeJunit(
+  reports: ReadonlyArray<{ readonly source: string; readonly xml: string }>,
+): string {
   const suites: string[] = [];
   const counts = { tests: 0, failures: 0, errors: 0 };
   let time = 0;
   for (const { source, xml } of reports) {
     const root = /<testsuites\b[^>]*>/.exec(xml);
-    if (root === null) throw new ConfigError(`${source}: not a JUnit report (no <testsuites> element)`);
+    if (root === null)
+      throw new ConfigError(`${source}: not a JUnit report (no <testsuites> element)`);
     time = Math.max(time, numberAttribute(root[0], "time"));
     for (const [suite] of xml.matchAll(/<testsuite\b(?:[^>]*\/>|[\s\S]*?<\/testsuite>)/g)) {
       const head = /^<testsuite\b[^>]*>/.exec(suite)?.[0] ?? suite;
@@ -224,8 +282,16 @@ export function parseMergeArgs(argv: readonly string[]): MergeArgs {
   const options = parseOptions(MERGE_OPTION_SPEC, argv);
   const help = options.flag("help");
   const { positionals } = options;
-  if (positionals.length === 0 && !help) throw new ConfigError("merge needs the shards' report directories: merge DIR... [--report-dir OUT] [--strict]");
-  return { dirs: positionals, reportDir: options.text("report-dir") as string, strict: options.flag("strict"), help };
+  if (positionals.length === 0 && !help)
+    throw new ConfigError(
+      "merge needs the shards' report directories: merge DIR... [--report-dir OUT] [--strict]",
+    );
+  return {
+    dirs: positionals,
+    reportDir: options.text("report-dir") as string,
+    strict: options.flag("strict"),
+    help,
+  };
 }
 
 /** Each DIR/summary.json, checked like a --baseline file (a bad one is exit 2). */
@@ -237,10 +303,17 @@ export function readShards(dirs: readonly string[]): ShardSummary[] {
  * Writes summary.json, report.md/html, junit.xml and allure-results/ into outDir.
  * Returns notes on what a shard directory lacked (a merged file that is less than whole).
  */
-export function writeMerged(outDir: string, merged: MergedSummary, dirs: readonly string[]): { file: string; notes: string[] } {
+export function writeMerged(
+  outDir: string,
+  merged: MergedSummary,
+  dirs: readonly string[],
+): { file: string; notes: string[] } {
   const out = resolve(outDir);
   const clash = dirs.find((dir) => resolve(dir) === out);
-  if (clash !== undefined) throw new ConfigError(`--report-dir ${outDir} is also a shard directory; merge into another directory`);
+  if (clash !== undefined)
+    throw new ConfigError(
+      `--report-dir ${outDir} is also a shard directory; merge into another directory`,
+    );
   const notes: string[] = [];
   const junit: Array<{ source: string; xml: string }> = [];
   for (const dir of dirs) {
@@ -268,7 +341,11 @@ export function writeMerged(outDir: string, merged: MergedSummary, dirs: readonl
       try {
         copyFileSync(source, join(results, name), constants.COPYFILE_EXCL);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new HarnessError("SMC_ERR_INTERNAL", `allure result ${name} is in two shard directories`);
+        if ((error as NodeJS.ErrnoException).code === "EEXIST")
+          throw new HarnessError(
+            "SMC_ERR_INTERNAL",
+            `allure result ${name} is in two shard directories`,
+          );
         throw error;
       }
     }
@@ -286,7 +363,11 @@ export function writeMerged(outDir: string, merged: MergedSummary, dirs: readonl
  * into outDir and points the merged failures at the copies. Behaviours are unique
  * across shards, so the names cannot clash.
  */
-function withCounterexamplesIn(out: string, merged: MergedSummary, dirs: readonly string[]): MergedSummary {
+function withCounterexamplesIn(
+  out: string,
+  merged: MergedSummary,
+  dirs: readonly string[],
+): MergedSummary {
   const copied = new Map<string, string>();
   for (const dir of dirs) {
     const from = join(dir, "counterexamples");
@@ -304,7 +385,9 @@ function withCounterexamplesIn(out: string, merged: MergedSummary, dirs: readonl
     failures: behaviour.failures.map((found) => {
       const saved = found.sequence?.file;
       const copy = saved === undefined ? undefined : copied.get(basename(saved));
-      return copy === undefined || found.sequence === undefined ? found : { ...found, sequence: { ...found.sequence, file: copy } };
+      return copy === undefined || found.sequence === undefined
+        ? found
+        : { ...found, sequence: { ...found.sequence, file: copy } };
     }),
   }));
   return { ...merged, behaviours };

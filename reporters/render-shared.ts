@@ -4,7 +4,8 @@
 import type { BehaviourStatus, Summary, SummaryBehaviour, SummaryFailure } from "./summary.ts";
 
 /** How a behaviour compares with the baseline run (--baseline; reporters/baseline.ts). */
-export type BehaviourChange = "regressed" | "fixed" | "still failing" | "unchanged" | "new" | "removed" | "not run";
+export type BehaviourChange =
+  "regressed" | "fixed" | "still failing" | "unchanged" | "new" | "removed" | "not run";
 
 /** A known deviation the user accepted (--waivers; reporters/waive.ts). */
 export interface BehaviourWaiver {
@@ -51,7 +52,9 @@ export type RenderableSummary = Omit<Summary, "behaviours"> & {
 };
 
 /** The baseline's lists in reading order; `linked` when the ids are rows of this run. */
-export function baselineLists(comparison: BaselineComparison): Array<{ key: string; title: string; ids: readonly string[]; linked: boolean }> {
+export function baselineLists(
+  comparison: BaselineComparison,
+): Array<{ key: string; title: string; ids: readonly string[]; linked: boolean }> {
   const lists = [
     { key: "regressed", title: "Regressed", ids: comparison.regressed, linked: true },
     { key: "fixed", title: "Fixed", ids: comparison.fixed, linked: true },
@@ -61,31 +64,65 @@ export function baselineLists(comparison: BaselineComparison): Array<{ key: stri
     { key: "not-run", title: "Not run this time", ids: comparison.notRun, linked: true },
   ];
   // Regressed and fixed always show (an empty list is news too); the rest only when reported.
-  return lists.filter((list): list is typeof list & { ids: readonly string[] } => list.ids !== undefined && (list.ids.length > 0 || list.key === "regressed" || list.key === "fixed"));
+  return lists.filter(
+    (list): list is typeof list & { ids: readonly string[] } =>
+      list.ids !== undefined &&
+      (list.ids.length > 0 || list.key === "regressed" || list.key === "fixed"),
+  );
 }
 
 /** The waivers file's fate, only the lists that say something. */
-export function waiverLists(overview: WaiverOverview): Array<{ key: string; title: string; ids: readonly string[] }> {
+export function waiverLists(
+  overview: WaiverOverview,
+): Array<{ key: string; title: string; ids: readonly string[] }> {
   const lists = [
-    { key: "applied", title: "Applied (the behaviour fails; reported as waived)", ids: overview.applied },
-    { key: "expired", title: "Expired (no longer applied: the behaviour keeps its failure)", ids: overview.expired },
+    {
+      key: "applied",
+      title: "Applied (the behaviour fails; reported as waived)",
+      ids: overview.applied,
+    },
+    {
+      key: "expired",
+      title: "Expired (no longer applied: the behaviour keeps its failure)",
+      ids: overview.expired,
+    },
     { key: "stale", title: "Stale (the behaviour passes: the waiver can go)", ids: overview.stale },
     { key: "unknown", title: "Unknown (no behaviour has this id)", ids: overview.unknown },
-    { key: "not-run", title: "Not checked (the behaviour was skipped or broken)", ids: overview.notRun },
+    {
+      key: "not-run",
+      title: "Not checked (the behaviour was skipped or broken)",
+      ids: overview.notRun,
+    },
   ];
-  return lists.filter((list): list is typeof list & { ids: readonly string[] } => list.ids !== undefined && list.ids.length > 0);
+  return lists.filter(
+    (list): list is typeof list & { ids: readonly string[] } =>
+      list.ids !== undefined && list.ids.length > 0,
+  );
 }
 
 /** Display order: what needs attention first. */
-export const STATUSES: readonly BehaviourStatus[] = ["failed", "broken", "warned", "waived", "skipped", "passed"];
+export const STATUSES: readonly BehaviourStatus[] = [
+  "failed",
+  "broken",
+  "warned",
+  "waived",
+  "skipped",
+  "passed",
+];
 
-const STATUS_RANK = Object.fromEntries(STATUSES.map((status, rank) => [status, rank])) as Record<BehaviourStatus, number>;
+const STATUS_RANK = Object.fromEntries(STATUSES.map((status, rank) => [status, rank])) as Record<
+  BehaviourStatus,
+  number
+>;
 
 /** What a reader is told a status means, where the pages explain it. */
-export const BROKEN_MEANING = "the harness could not judge this behaviour (not the target's failure)";
+export const BROKEN_MEANING =
+  "the harness could not judge this behaviour (not the target's failure)";
 
 export interface BehaviourGroup {
-  /** Stable, for anchors and test hooks: maps, items, permissions, sequences, or the raw resource. */
+  /**
+   * Stable, for anchors and test hooks: maps, items, permissions, sequences, or the raw resource.
+   */
   readonly key: string;
   readonly title: string;
   /** In STATUSES order (failed first); catalogue order within a status. */
@@ -103,9 +140,17 @@ export function isSequence(behaviour: SummaryBehaviour): boolean {
 }
 
 export function groupBehaviours(behaviours: readonly RenderableBehaviour[]): BehaviourGroup[] {
-  const buckets = new Map<string, { key: string; title: string; behaviours: RenderableBehaviour[] }>();
-  for (const known of RESOURCE_GROUPS) buckets.set(known.key, { key: known.key, title: known.title, behaviours: [] });
-  const sequences = { key: "sequences", title: "Sequences", behaviours: [] as RenderableBehaviour[] };
+  const buckets = new Map<
+    string,
+    { key: string; title: string; behaviours: RenderableBehaviour[] }
+  >();
+  for (const known of RESOURCE_GROUPS)
+    buckets.set(known.key, { key: known.key, title: known.title, behaviours: [] });
+  const sequences = {
+    key: "sequences",
+    title: "Sequences",
+    behaviours: [] as RenderableBehaviour[],
+  };
   for (const behaviour of behaviours) {
     if (isSequence(behaviour)) {
       sequences.behaviours.push(behaviour);
@@ -128,7 +173,10 @@ export function groupBehaviours(behaviours: readonly RenderableBehaviour[]): Beh
 function byStatus(behaviours: readonly RenderableBehaviour[]): RenderableBehaviour[] {
   return behaviours
     .map((behaviour, index) => ({ behaviour, index }))
-    .sort((a, b) => STATUS_RANK[a.behaviour.status] - STATUS_RANK[b.behaviour.status] || a.index - b.index)
+    .sort(
+      (a, b) =>
+        STATUS_RANK[a.behaviour.status] - STATUS_RANK[b.behaviour.status] || a.index - b.index,
+    )
     .map(({ behaviour }) => behaviour);
 }
 
@@ -136,13 +184,21 @@ function byStatus(behaviours: readonly RenderableBehaviour[]): RenderableBehavio
  * Behaviours a reader has to look at, in group order: every one with a failure (waived
  * ones too) and every broken one, whose reason stands in for a failure.
  */
-export function behavioursWithFailures(groups: readonly BehaviourGroup[]): Array<{ group: BehaviourGroup; behaviour: RenderableBehaviour }> {
-  const needsLook = (behaviour: RenderableBehaviour): boolean => behaviour.failures.length > 0 || behaviour.status === "broken";
-  return groups.flatMap((group) => group.behaviours.filter(needsLook).map((behaviour) => ({ group, behaviour })));
+export function behavioursWithFailures(
+  groups: readonly BehaviourGroup[],
+): Array<{ group: BehaviourGroup; behaviour: RenderableBehaviour }> {
+  const needsLook = (behaviour: RenderableBehaviour): boolean =>
+    behaviour.failures.length > 0 || behaviour.status === "broken";
+  return groups.flatMap((group) =>
+    group.behaviours.filter(needsLook).map((behaviour) => ({ group, behaviour })),
+  );
 }
 
 export function groupCounts(group: BehaviourGroup): string {
-  const counts = STATUSES.map((status) => [status, group.behaviours.filter((behaviour) => behaviour.status === status).length] as const)
+  const counts = STATUSES.map(
+    (status) =>
+      [status, group.behaviours.filter((behaviour) => behaviour.status === status).length] as const,
+  )
     .filter(([, count]) => count > 0)
     .map(([status, count]) => `${count} ${status}`);
   return `${group.behaviours.length} ${group.behaviours.length === 1 ? "behaviour" : "behaviours"}: ${counts.join(", ")}`;
@@ -161,24 +217,36 @@ export function verdictOf(summary: RenderableSummary): Verdict {
     warned > 0 ? `${plural(warned, "SHOULD behaviour")} warned` : "",
     waived > 0 ? `${waived} waived` : "",
     summary.leaks > 0 ? `${plural(summary.leaks, "resource")} left behind` : "",
-    summary.harnessErrors.length > 0 ? `${plural(summary.harnessErrors.length, "harness error")}` : "",
+    summary.harnessErrors.length > 0
+      ? `${plural(summary.harnessErrors.length, "harness error")}`
+      : "",
   ].filter((part) => part !== "");
   const tail = extras.length > 0 ? ` (${extras.join("; ")})` : "";
   const failedToo = failed > 0 ? `; ${plural(failed, "MUST behaviour")} failed` : "";
   if (summary.interrupted) {
     const before = failed > 0 ? `; ${plural(failed, "MUST behaviour")} failed before that` : "";
-    return { outcome: "interrupted", text: `Interrupted: behaviours that never ran are skipped${before}${tail}` };
+    return {
+      outcome: "interrupted",
+      text: `Interrupted: behaviours that never ran are skipped${before}${tail}`,
+    };
   }
   // Broken outranks failed, as in the exit status (2): the verdict is not whole.
   if (broken > 0) {
     const text = `Broken: the harness could not judge ${plural(broken, "behaviour")}${failedToo}${tail}`;
     return { outcome: "broken", text };
   }
-  if (failed > 0) return { outcome: "failed", text: `Failed: ${plural(failed, "MUST behaviour")} failed${tail}` };
+  if (failed > 0)
+    return { outcome: "failed", text: `Failed: ${plural(failed, "MUST behaviour")} failed${tail}` };
   // A merge missing a shard proved nothing about that shard's MUST behaviours.
   const notRun = new Set(summary.merged?.notRun ?? []);
-  const unproven = summary.behaviours.filter((behaviour) => behaviour.level === "MUST" && notRun.has(behaviour.id)).length;
-  if (unproven > 0) return { outcome: "failed", text: `Incomplete: ${plural(unproven, "MUST behaviour")} no merged shard ran${tail}` };
+  const unproven = summary.behaviours.filter(
+    (behaviour) => behaviour.level === "MUST" && notRun.has(behaviour.id),
+  ).length;
+  if (unproven > 0)
+    return {
+      outcome: "failed",
+      text: `Incomplete: ${plural(unproven, "MUST behaviour")} no merged shard ran${tail}`,
+    };
   return { outcome: "passed", text: `Passed: every MUST behaviour passed${tail}` };
 }
 
@@ -205,11 +273,15 @@ export function failureTitle(failure: SummaryFailure): string {
 }
 
 /** Which reading of a disputed topic the target follows, and which behaviours saw it. */
-export function readingRows(summary: RenderableSummary): Array<{ topic: string; readings: readonly string[]; behaviours: string[] }> {
+export function readingRows(
+  summary: RenderableSummary,
+): Array<{ topic: string; readings: readonly string[]; behaviours: string[] }> {
   return summary.readings.map(({ topic, readings }) => ({
     topic,
     readings,
-    behaviours: summary.behaviours.filter((behaviour) => behaviour.readings.some((reading) => reading.topic === topic)).map((behaviour) => behaviour.id),
+    behaviours: summary.behaviours
+      .filter((behaviour) => behaviour.readings.some((reading) => reading.topic === topic))
+      .map((behaviour) => behaviour.id),
   }));
 }
 

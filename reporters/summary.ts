@@ -37,7 +37,12 @@ export interface SummaryFailure {
   readonly documented: string;
   readonly reproduction?: string;
   /** Model-based failures: seed, path, the shrunk script and the counterexample file. */
-  readonly sequence?: { readonly seed: number; readonly path: string; readonly script: readonly string[]; readonly file?: string };
+  readonly sequence?: {
+    readonly seed: number;
+    readonly path: string;
+    readonly script: readonly string[];
+    readonly file?: string;
+  };
 }
 
 export interface SummaryBehaviour {
@@ -65,11 +70,17 @@ export interface Summary {
   readonly target: { readonly baseUrl: string; readonly embedded: boolean };
   readonly profile: string;
   readonly seed: number;
-  /** --shard I/N: this summary lists only the behaviours of that slice (`merge` joins the slices). */
+  /**
+   * --shard I/N: this summary lists only the behaviours of that slice (`merge` joins the slices).
+   */
   readonly shard?: { readonly index: number; readonly count: number };
   readonly runPrefix: string;
   /** The OpenAPI document schema checks came from, and what it lacks (--spec). */
-  readonly spec: { readonly hash: string; readonly source: string; readonly gaps: readonly string[] };
+  readonly spec: {
+    readonly hash: string;
+    readonly source: string;
+    readonly gaps: readonly string[];
+  };
   readonly startedAt: string;
   readonly durationMs: number;
   readonly totals: SummaryTotals;
@@ -114,13 +125,20 @@ export interface SummaryInput {
    * --shard I/N, with the behaviours whose test files fell into this slice. The others
    * belong to other shards: left out of this summary rather than failed as "did not run".
    */
-  readonly shard?: { readonly index: number; readonly count: number; readonly behaviourIds: ReadonlySet<string> };
+  readonly shard?: {
+    readonly index: number;
+    readonly count: number;
+    readonly behaviourIds: ReadonlySet<string>;
+  };
 }
 
 export function buildSummary(input: SummaryInput): Summary {
   const byId = new Map(input.tests.map((test) => [test.id, test]));
   const { shard } = input;
-  const judged = shard === undefined ? input.catalogue : input.catalogue.filter((entry) => shard.behaviourIds.has(entry.id));
+  const judged =
+    shard === undefined
+      ? input.catalogue
+      : input.catalogue.filter((entry) => shard.behaviourIds.has(entry.id));
   const behaviours = judged.map((entry) => judge(entry, byId.get(entry.id), input));
   const totals = countTotals(behaviours);
   const behaviourRequests = input.tests.reduce((sum, test) => sum + (test.meta?.requests ?? 0), 0);
@@ -147,15 +165,41 @@ export function buildSummary(input: SummaryInput): Summary {
   };
 }
 
-function judge(entry: BehaviourEntry, test: CollectedTest | undefined, { interrupted, profile }: Pick<SummaryInput, "interrupted" | "profile">): SummaryBehaviour {
-  const base = { id: entry.id, level: entry.level, resource: entry.resource, statement: entry.statement, source: entry.source };
+function judge(
+  entry: BehaviourEntry,
+  test: CollectedTest | undefined,
+  { interrupted, profile }: Pick<SummaryInput, "interrupted" | "profile">,
+): SummaryBehaviour {
+  const base = {
+    id: entry.id,
+    level: entry.level,
+    resource: entry.resource,
+    statement: entry.statement,
+    source: entry.source,
+  };
   const outsideProfile = outsideProfileReason(entry, profile);
   if (outsideProfile !== undefined) {
-    return { ...base, status: "skipped", failures: [], readings: [], requests: 0, durationMs: 0, skipReason: outsideProfile };
+    return {
+      ...base,
+      status: "skipped",
+      failures: [],
+      readings: [],
+      requests: 0,
+      durationMs: 0,
+      skipReason: outsideProfile,
+    };
   }
   if (interrupted && test?.meta === undefined) {
     const reason = "not run: the run was interrupted";
-    return { ...base, status: "skipped", failures: [], readings: [], requests: 0, durationMs: 0, skipReason: reason };
+    return {
+      ...base,
+      status: "skipped",
+      failures: [],
+      readings: [],
+      requests: 0,
+      durationMs: 0,
+      skipReason: reason,
+    };
   }
   const notJudged = { failures: [], readings: [], requests: 0, durationMs: 0 };
   if (test === undefined) {
@@ -197,14 +241,18 @@ function judge(entry: BehaviourEntry, test: CollectedTest | undefined, { interru
 }
 
 /** Totals counted from the behaviours: every status, zero when none has it. */
-export function countTotals(behaviours: ReadonlyArray<Pick<SummaryBehaviour, "status">>): SummaryTotals {
+export function countTotals(
+  behaviours: ReadonlyArray<Pick<SummaryBehaviour, "status">>,
+): SummaryTotals {
   const zeros = BEHAVIOUR_STATUSES.map((status) => [status, 0]);
   const totals = Object.fromEntries([["behaviours", behaviours.length], ...zeros]) as SummaryTotals;
   for (const behaviour of behaviours) totals[behaviour.status] += 1;
   return totals;
 }
 
-export function gatherReadings(behaviours: readonly SummaryBehaviour[]): Array<{ topic: string; readings: string[] }> {
+export function gatherReadings(
+  behaviours: readonly SummaryBehaviour[],
+): Array<{ topic: string; readings: string[] }> {
   const topics = new Map<string, Set<string>>();
   for (const behaviour of behaviours) {
     for (const { topic, reading } of behaviour.readings) {
@@ -228,13 +276,21 @@ export function writeSummary(reportDir: string, summary: Summary): string {
  * behaviours failed: the target answers but does not remember writes. Says so, since
  * a wall of failures alone does not tell a mock author what is missing.
  */
-export function statelessTargetHint(summary: Summary, catalogue: readonly BehaviourEntry[]): string | undefined {
+export function statelessTargetHint(
+  summary: Summary,
+  catalogue: readonly BehaviourEntry[],
+): string | undefined {
   if (summary.profile !== "full") return undefined;
-  const mockIds = new Set(catalogue.filter((entry) => entry.profiles.includes("mock")).map((entry) => entry.id));
+  const mockIds = new Set(
+    catalogue.filter((entry) => entry.profiles.includes("mock")).map((entry) => entry.id),
+  );
   const honoured = summary.behaviours.filter((behaviour) => mockIds.has(behaviour.id));
   const stateful = summary.behaviours.filter((behaviour) => !mockIds.has(behaviour.id));
-  if (honoured.length === 0 || honoured.some((behaviour) => behaviour.status !== "passed")) return undefined;
-  const failing = stateful.filter((behaviour) => behaviour.status === "failed" || behaviour.status === "warned");
+  if (honoured.length === 0 || honoured.some((behaviour) => behaviour.status !== "passed"))
+    return undefined;
+  const failing = stateful.filter(
+    (behaviour) => behaviour.status === "failed" || behaviour.status === "warned",
+  );
   if (failing.length * 2 < stateful.length) return undefined;
   return `every behaviour a stateless mock can honour passed, but ${failing.length} of ${stateful.length} stateful ones failed: the target answers without remembering writes (a stateless mock?); judge it as one with --profile mock`;
 }

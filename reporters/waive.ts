@@ -6,7 +6,12 @@
 // failure to waive, and the run still exits 2.
 import { isExpired } from "../src/config/waivers.ts";
 import type { Waiver } from "../src/config/waivers.ts";
-import { countTotals, type BehaviourStatus, type Summary, type SummaryBehaviour } from "./summary.ts";
+import {
+  countTotals,
+  type BehaviourStatus,
+  type Summary,
+  type SummaryBehaviour,
+} from "./summary.ts";
 
 export interface WaiverNote {
   readonly reason: string;
@@ -43,7 +48,11 @@ export interface WaivedSummary extends Summary {
  * same waivers twice gives the same result (a "waived" behaviour is judged as the
  * failure it stands for).
  */
-export function applyWaivers(summary: Summary, waivers: readonly Waiver[], today: Date): WaivedSummary {
+export function applyWaivers(
+  summary: Summary,
+  waivers: readonly Waiver[],
+  today: Date,
+): WaivedSummary {
   const waiverFor = new Map(waivers.map((waiver) => [waiver.id, waiver]));
   const report: WaiverReport = { applied: [], expired: [], stale: [], unknown: [], notRun: [] };
   const behaviours = summary.behaviours.map((behaviour) => {
@@ -54,25 +63,36 @@ export function applyWaivers(summary: Summary, waivers: readonly Waiver[], today
     return result;
   });
   const known = new Set(summary.behaviours.map((behaviour) => behaviour.id));
-  report.unknown.push(...waivers.filter((waiver) => !known.has(waiver.id)).map((waiver) => waiver.id));
+  report.unknown.push(
+    ...waivers.filter((waiver) => !known.has(waiver.id)).map((waiver) => waiver.id),
+  );
   return { ...summary, totals: countTotals(behaviours), behaviours, waivers: report };
 }
 
 type Outcome = Exclude<keyof WaiverReport, "unknown">;
 
-function waive(behaviour: WaivedBehaviour, waiver: Waiver, today: Date): { outcome: Outcome; result: WaivedBehaviour } {
+function waive(
+  behaviour: WaivedBehaviour,
+  waiver: Waiver,
+  today: Date,
+): { outcome: Outcome; result: WaivedBehaviour } {
   const { waiver: _previous, ...plain } = behaviour;
   if (behaviour.status === "passed") return { outcome: "stale", result: plain };
   const judged = behaviour.status !== "skipped" && behaviour.status !== "broken";
   if (!judged) return { outcome: "notRun", result: plain };
   const note = { reason: waiver.reason, expires: waiver.expires };
   if (isExpired(waiver, today)) {
-    return { outcome: "expired", result: { ...plain, status: unwaivedStatus(behaviour), waiver: { ...note, expired: true } } };
+    return {
+      outcome: "expired",
+      result: { ...plain, status: unwaivedStatus(behaviour), waiver: { ...note, expired: true } },
+    };
   }
   return { outcome: "applied", result: { ...plain, status: "waived", waiver: note } };
 }
 
-/** The status a failing behaviour has without a waiver (summary.ts: a SHOULD that fails is warned). */
+/**
+ * The status a failing behaviour has without a waiver (summary.ts: a SHOULD that fails is warned).
+ */
 function unwaivedStatus(behaviour: SummaryBehaviour): BehaviourStatus {
   if (behaviour.status !== "waived") return behaviour.status;
   return behaviour.level === "MUST" ? "failed" : "warned";
@@ -80,13 +100,20 @@ function unwaivedStatus(behaviour: SummaryBehaviour): BehaviourStatus {
 
 /** One line per waiver that needs a person's attention, for stderr and the reports. */
 export function waiverNotices(summary: WaivedSummary): string[] {
-  const find = (id: string): WaivedBehaviour | undefined => summary.behaviours.find((behaviour) => behaviour.id === id);
+  const find = (id: string): WaivedBehaviour | undefined =>
+    summary.behaviours.find((behaviour) => behaviour.id === id);
   const noteOf = (id: string): WaiverNote | undefined => find(id)?.waiver;
   const statusOf = (id: string): BehaviourStatus | undefined => find(id)?.status;
   return [
-    ...summary.waivers.expired.map((id) => `waiver for ${id} expired on ${noteOf(id)?.expires ?? "?"}: its failure counts again`),
-    ...summary.waivers.stale.map((id) => `waiver for ${id} is stale: the behaviour passes, delete the waiver`),
+    ...summary.waivers.expired.map(
+      (id) => `waiver for ${id} expired on ${noteOf(id)?.expires ?? "?"}: its failure counts again`,
+    ),
+    ...summary.waivers.stale.map(
+      (id) => `waiver for ${id} is stale: the behaviour passes, delete the waiver`,
+    ),
     ...summary.waivers.unknown.map((id) => `waiver for ${id} names no behaviour in the catalogue`),
-    ...summary.waivers.notRun.map((id) => `waiver for ${id} was not checked: the behaviour was ${statusOf(id) ?? "skipped"}`),
+    ...summary.waivers.notRun.map(
+      (id) => `waiver for ${id} was not checked: the behaviour was ${statusOf(id) ?? "skipped"}`,
+    ),
   ];
 }

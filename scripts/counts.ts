@@ -32,7 +32,9 @@ function countBehaviours(counts: Record<string, number>): void {
   // Authentication is told apart by id: its entries sit in the maps and trust files.
   counts.auth = all.filter((entry) => entry.id.startsWith("AUTH-")).length;
   for (const [group, file] of Object.entries(GROUP_FILES)) {
-    const entries = loadCatalogue(join(DEFAULT_CATALOGUE_DIR, file)).filter((entry) => !entry.id.startsWith("AUTH-"));
+    const entries = loadCatalogue(join(DEFAULT_CATALOGUE_DIR, file)).filter(
+      (entry) => !entry.id.startsWith("AUTH-"),
+    );
     counts[group] = entries.length;
     counts[`${group}.must`] = entries.filter((entry) => entry.level === "MUST").length;
     counts[`${group}.should`] = entries.filter((entry) => entry.level === "SHOULD").length;
@@ -59,14 +61,18 @@ export interface QuotedCount {
 
 /** The marked numbers of a Markdown text, in order. */
 export function quotedCounts(markdown: string): QuotedCount[] {
-  return [...markdown.matchAll(MARKER)].map((match) => ({ name: match[1] ?? "", value: Number(match[2]) }));
+  return [...markdown.matchAll(MARKER)].map((match) => ({
+    name: match[1] ?? "",
+    value: Number(match[2]),
+  }));
 }
 
 /** The text with every marked number replaced by its count; an unknown name throws. */
 export function rewriteCounts(markdown: string, counts: Readonly<Record<string, number>>): string {
   return markdown.replace(MARKER, (_whole, name: string) => {
     const value = counts[name];
-    if (value === undefined) throw new Error(`no count named "${name}" (known: ${Object.keys(counts).join(", ")})`);
+    if (value === undefined)
+      throw new Error(`no count named "${name}" (known: ${Object.keys(counts).join(", ")})`);
     return `<!-- count:${name} -->${value}<!-- /count -->`;
   });
 }

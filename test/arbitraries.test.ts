@@ -2,7 +2,13 @@
 // and every value is one a conformant server must accept.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { itemKeyArbitrary, jsonDataArbitrary, mixSeed, sampleSeeded, uniqueNameArbitrary } from "../src/arbitraries/index.ts";
+import {
+  itemKeyArbitrary,
+  jsonDataArbitrary,
+  mixSeed,
+  sampleSeeded,
+  uniqueNameArbitrary,
+} from "../src/arbitraries/index.ts";
 import { parseTwilioDate } from "../src/checks/dates.ts";
 
 const limits = { keyLengthAccepted: 256, uniqueNameLengthAccepted: 256 };
@@ -31,7 +37,11 @@ describe("arbitraries", () => {
       fc.property(itemKeyArbitrary(limits), (key) => {
         expect([...key].length).toBeGreaterThanOrEqual(1);
         expect([...key].length).toBeLessThanOrEqual(limits.keyLengthAccepted);
-        expect([...key].every((character) => (character.codePointAt(0) ?? 0) >= 0x20 && character !== "\u007f")).toBe(true);
+        expect(
+          [...key].every(
+            (character) => (character.codePointAt(0) ?? 0) >= 0x20 && character !== "\u007f",
+          ),
+        ).toBe(true);
         expect([".", ".."]).not.toContain(key);
         // Whole code points only: a lone surrogate is not valid UTF-8.
         expect(Buffer.from(key, "utf8").toString("utf8")).toBe(key);
@@ -55,12 +65,19 @@ describe("arbitraries", () => {
 describe("parseTwilioDate", () => {
   it("reads back every whole-second UTC date it is given, and nothing with an offset", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: true }), (date) => {
-        const whole = Math.floor(date.getTime() / 1000) * 1000;
-        const text = new Date(whole).toISOString().replace(/\.\d{3}Z$/, "Z");
-        expect(parseTwilioDate(text)).toBe(whole);
-        expect(parseTwilioDate(text.replace("Z", "+00:00"))).toBeUndefined();
-      }),
+      fc.property(
+        fc.date({
+          min: new Date("1970-01-01T00:00:00Z"),
+          max: new Date("9999-12-31T23:59:59Z"),
+          noInvalidDate: true,
+        }),
+        (date) => {
+          const whole = Math.floor(date.getTime() / 1000) * 1000;
+          const text = new Date(whole).toISOString().replace(/\.\d{3}Z$/, "Z");
+          expect(parseTwilioDate(text)).toBe(whole);
+          expect(parseTwilioDate(text.replace("Z", "+00:00"))).toBeUndefined();
+        },
+      ),
       { seed: 4, numRuns: 500 },
     );
   });

@@ -3,7 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError } from "../src/config/config.ts";
-import { applyBaseline, compareSummaries, exitCodeOnlyRegressions, formatDiff, readSummaryFile } from "../reporters/baseline.ts";
+import {
+  applyBaseline,
+  compareSummaries,
+  exitCodeOnlyRegressions,
+  formatDiff,
+  readSummaryFile,
+} from "../reporters/baseline.ts";
 import type { Change } from "../reporters/baseline.ts";
 import { exitCodeOf } from "../reporters/summary.ts";
 import type { BehaviourStatus, Summary } from "../reporters/summary.ts";
@@ -18,7 +24,8 @@ type Level = "MUST" | "SHOULD";
 type Side = BehaviourStatus | "absent";
 
 function changeOf(before: Side, after: Side, level: Level = "MUST"): Change {
-  const side = (status: Side): Summary => summaryOf(...(status === "absent" ? [] : [behaviour("MAP-X", status, level)]));
+  const side = (status: Side): Summary =>
+    summaryOf(...(status === "absent" ? [] : [behaviour("MAP-X", status, level)]));
   const entry = compareSummaries(side(before), side(after)).entries[0];
   if (entry === undefined) throw new Error("no entry");
   return entry.change;
@@ -61,8 +68,16 @@ describe("compareSummaries classifies each behaviour", () => {
   });
 
   it("lists the later run's behaviours in order, then the removed ones, and counts every change", () => {
-    const before = summaryOf(behaviour("MAP-A", "passed"), behaviour("MAP-GONE", "passed"), behaviour("MAP-B", "failed"));
-    const after = summaryOf(behaviour("MAP-B", "passed"), behaviour("MAP-A", "failed"), behaviour("MAP-NEW", "passed"));
+    const before = summaryOf(
+      behaviour("MAP-A", "passed"),
+      behaviour("MAP-GONE", "passed"),
+      behaviour("MAP-B", "failed"),
+    );
+    const after = summaryOf(
+      behaviour("MAP-B", "passed"),
+      behaviour("MAP-A", "failed"),
+      behaviour("MAP-NEW", "passed"),
+    );
     const diff = compareSummaries(before, after);
     expect(diff.entries.map((e) => [e.id, e.before, e.after, e.change])).toEqual([
       ["MAP-B", "failed", "passed", "fixed"],
@@ -70,15 +85,33 @@ describe("compareSummaries classifies each behaviour", () => {
       ["MAP-NEW", undefined, "passed", "new"],
       ["MAP-GONE", "passed", undefined, "removed"],
     ]);
-    expect(diff.counts).toEqual({ regressed: 1, fixed: 1, "still failing": 0, new: 1, removed: 1, "not run": 0, unchanged: 0 });
+    expect(diff.counts).toEqual({
+      regressed: 1,
+      fixed: 1,
+      "still failing": 0,
+      new: 1,
+      removed: 1,
+      "not run": 0,
+      unchanged: 0,
+    });
     expect(diff.entries[1]?.failure).toBe("MAP-A: received 500; documented 200");
   });
 });
 
 describe("applyBaseline", () => {
   it("marks each behaviour with its change and lists them under baseline", () => {
-    const before = summaryOf(behaviour("MAP-A", "passed"), behaviour("MAP-B", "failed"), behaviour("MAP-C", "failed"), behaviour("MAP-GONE", "passed"));
-    const after = summaryOf(behaviour("MAP-A", "failed"), behaviour("MAP-B", "passed"), behaviour("MAP-C", "failed"), behaviour("MAP-D", "skipped"));
+    const before = summaryOf(
+      behaviour("MAP-A", "passed"),
+      behaviour("MAP-B", "failed"),
+      behaviour("MAP-C", "failed"),
+      behaviour("MAP-GONE", "passed"),
+    );
+    const after = summaryOf(
+      behaviour("MAP-A", "failed"),
+      behaviour("MAP-B", "passed"),
+      behaviour("MAP-C", "failed"),
+      behaviour("MAP-D", "skipped"),
+    );
     const marked = applyBaseline(after, compareSummaries(before, after), "old/summary.json");
     expectValidSummary(marked);
     expect(marked.behaviours.map((b) => [b.id, b.change])).toEqual([
@@ -88,7 +121,13 @@ describe("applyBaseline", () => {
       ["MAP-D", "new"],
     ]);
     expect(marked.baseline).toEqual({
-      file: "old/summary.json", regressed: ["MAP-A"], fixed: ["MAP-B"], stillFailing: ["MAP-C"], new: ["MAP-D"], removed: ["MAP-GONE"], notRun: [],
+      file: "old/summary.json",
+      regressed: ["MAP-A"],
+      fixed: ["MAP-B"],
+      stillFailing: ["MAP-C"],
+      new: ["MAP-D"],
+      removed: ["MAP-GONE"],
+      notRun: [],
     });
     expect(marked.totals).toEqual(after.totals);
     // The baseline changes what is reported, not the plain exit status.
@@ -97,28 +136,46 @@ describe("applyBaseline", () => {
 
   it("keeps what waivers added", () => {
     const before = summaryOf(behaviour("MAP-A", "failed"));
-    const waived = applyWaivers(summaryOf(behaviour("MAP-A", "failed")), [{ id: "MAP-A", reason: "r", expires: "2099-01-01" }], new Date());
+    const waived = applyWaivers(
+      summaryOf(behaviour("MAP-A", "failed")),
+      [{ id: "MAP-A", reason: "r", expires: "2099-01-01" }],
+      new Date(),
+    );
     const marked = applyBaseline(waived, compareSummaries(before, waived), "b.json");
     expectValidSummary(marked);
-    expect(marked.behaviours[0]).toMatchObject({ status: "waived", change: "still failing", waiver: { reason: "r" } });
+    expect(marked.behaviours[0]).toMatchObject({
+      status: "waived",
+      change: "still failing",
+      waiver: { reason: "r" },
+    });
     expect(marked.waivers.applied).toEqual(["MAP-A"]);
   });
 
   it("refuses a diff computed from another summary", () => {
     const diff = compareSummaries(summaryOf(), summaryOf(behaviour("MAP-A", "passed")));
-    expect(() => applyBaseline(summaryOf(behaviour("MAP-Z", "passed")), diff, "b.json")).toThrow(/no entry for MAP-Z/);
+    expect(() => applyBaseline(summaryOf(behaviour("MAP-Z", "passed")), diff, "b.json")).toThrow(
+      /no entry for MAP-Z/,
+    );
   });
 });
 
 describe("formatDiff", () => {
   it("prints one line per moved verdict, attention first, then the counts", () => {
     const before = summaryOf(
-      behaviour("MAP-FIXED", "failed"), behaviour("MAP-REGRESSED", "passed"), behaviour("MAP-SAME", "passed"),
-      behaviour("MAP-KNOWN", "failed"), behaviour("MAP-GONE", "passed"), behaviour("MAP-SKIP", "passed"),
+      behaviour("MAP-FIXED", "failed"),
+      behaviour("MAP-REGRESSED", "passed"),
+      behaviour("MAP-SAME", "passed"),
+      behaviour("MAP-KNOWN", "failed"),
+      behaviour("MAP-GONE", "passed"),
+      behaviour("MAP-SKIP", "passed"),
     );
     const after = summaryOf(
-      behaviour("MAP-FIXED", "passed"), behaviour("MAP-REGRESSED", "failed"), behaviour("MAP-SAME", "passed"),
-      behaviour("MAP-KNOWN", "failed"), behaviour("MAP-SKIP", "skipped"), behaviour("MAP-SHOULD", "warned", "SHOULD"),
+      behaviour("MAP-FIXED", "passed"),
+      behaviour("MAP-REGRESSED", "failed"),
+      behaviour("MAP-SAME", "passed"),
+      behaviour("MAP-KNOWN", "failed"),
+      behaviour("MAP-SKIP", "skipped"),
+      behaviour("MAP-SHOULD", "warned", "SHOULD"),
     );
     expect(formatDiff(compareSummaries(before, after))).toBe(
       [
@@ -142,7 +199,12 @@ describe("formatDiff", () => {
   });
 
   it("keeps a long or multi-line failure on its behaviour's line", () => {
-    const after = summaryOf({ ...behaviour("MAP-A", "failed"), failures: [{ message: `first\nsecond ${"x".repeat(300)}`, check: "c", received: "r", documented: "d" }] });
+    const after = summaryOf({
+      ...behaviour("MAP-A", "failed"),
+      failures: [
+        { message: `first\nsecond ${"x".repeat(300)}`, check: "c", received: "r", documented: "d" },
+      ],
+    });
     const text = formatDiff(compareSummaries(summaryOf(behaviour("MAP-A", "passed")), after));
     const line = text.split("\n")[0] ?? "";
     expect(line).toMatch(/^regressed {2}MAP-A {2}MUST {4}passed → failed {2}first second x+…$/);
@@ -168,7 +230,8 @@ describe("exitCodeOnlyRegressions", () => {
     ["broken", "broken", "SHOULD", false, 2],
     ["broken", "passed", "MUST", false, 0],
   ])("%s → %s (%s, strict %s) exits %i", (before, after, level, strict, code) => {
-    const side = (status: Side): Summary => summaryOf(...(status === "absent" ? [] : [behaviour("MAP-X", status, level)]));
+    const side = (status: Side): Summary =>
+      summaryOf(...(status === "absent" ? [] : [behaviour("MAP-X", status, level)]));
     expect(exitCodeOnlyRegressions(compareSummaries(side(before), side(after)), strict)).toBe(code);
   });
 
@@ -186,7 +249,11 @@ describe("readSummaryFile", () => {
   };
 
   it("reads a summary.json back, broken behaviours too", () => {
-    const summary = summaryOf(behaviour("MAP-A", "failed"), behaviour("MAP-B", "passed"), behaviour("MAP-C", "broken"));
+    const summary = summaryOf(
+      behaviour("MAP-A", "failed"),
+      behaviour("MAP-B", "passed"),
+      behaviour("MAP-C", "broken"),
+    );
     expectValidSummary(summary);
     expect(readSummaryFile(write("summary.json", summary))).toEqual(summary);
   });
@@ -194,13 +261,43 @@ describe("readSummaryFile", () => {
   const good = summaryOf(behaviour("MAP-A", "passed"));
   it.each<[string, string, unknown, RegExp]>([
     ["not JSON", "broken.json", "{ nope", /not valid JSON/],
-    ["another tool's JSON", "other.json", { tool: { name: "schemathesis" }, behaviours: [] }, /not a sync-map-conformance summary/],
+    [
+      "another tool's JSON",
+      "other.json",
+      { tool: { name: "schemathesis" }, behaviours: [] },
+      /not a sync-map-conformance summary/,
+    ],
     ["JSON null", "null.json", "null", /not a sync-map-conformance summary/],
-    ["no behaviours list", "nobeh.json", { ...good, behaviours: undefined }, /has no behaviours list/],
-    ["a behaviour without id", "noid.json", { ...good, behaviours: [{ status: "passed" }] }, /behaviour 1: has no id/],
-    ["an unknown status", "status.json", { ...good, behaviours: [{ ...behaviour("MAP-A", "passed"), status: "green" }] }, /behaviour 1 \(MAP-A\): unknown status "green"/],
-    ["an unknown level", "level.json", { ...good, behaviours: [{ ...behaviour("MAP-A", "passed"), level: "MAY" }] }, /level must be MUST or SHOULD/],
-    ["a repeated id", "twice.json", { ...good, behaviours: [behaviour("MAP-A", "passed"), behaviour("MAP-A", "failed")] }, /behaviour 2 \(MAP-A\): the id appears twice/],
+    [
+      "no behaviours list",
+      "nobeh.json",
+      { ...good, behaviours: undefined },
+      /has no behaviours list/,
+    ],
+    [
+      "a behaviour without id",
+      "noid.json",
+      { ...good, behaviours: [{ status: "passed" }] },
+      /behaviour 1: has no id/,
+    ],
+    [
+      "an unknown status",
+      "status.json",
+      { ...good, behaviours: [{ ...behaviour("MAP-A", "passed"), status: "green" }] },
+      /behaviour 1 \(MAP-A\): unknown status "green"/,
+    ],
+    [
+      "an unknown level",
+      "level.json",
+      { ...good, behaviours: [{ ...behaviour("MAP-A", "passed"), level: "MAY" }] },
+      /level must be MUST or SHOULD/,
+    ],
+    [
+      "a repeated id",
+      "twice.json",
+      { ...good, behaviours: [behaviour("MAP-A", "passed"), behaviour("MAP-A", "failed")] },
+      /behaviour 2 \(MAP-A\): the id appears twice/,
+    ],
   ])("refuses %s with a one-line ConfigError naming the file", (_what, name, content, message) => {
     const file = write(name, content);
     expect(() => readSummaryFile(file)).toThrow(ConfigError);

@@ -52,12 +52,16 @@ describe("the behaviour catalogue", () => {
   it("names only operations the spec has", async () => {
     const spec = await loadSpec();
     const known = new Set(spec.operationIds());
-    const unknown = catalogue.flatMap((entry) => entry.operations.filter((op) => !known.has(op)).map((op) => `${entry.id}: ${op}`));
+    const unknown = catalogue.flatMap((entry) =>
+      entry.operations.filter((op) => !known.has(op)).map((op) => `${entry.id}: ${op}`),
+    );
     expect(unknown).toEqual([]);
   });
 
   it("has statements written as claims: one sentence, no 'should'", () => {
-    const bad = catalogue.filter((entry) => /\bshould\b/i.test(entry.statement) || !entry.statement.endsWith(".")).map((entry) => entry.id);
+    const bad = catalogue
+      .filter((entry) => /\bshould\b/i.test(entry.statement) || !entry.statement.endsWith("."))
+      .map((entry) => entry.id);
     expect(bad).toEqual([]);
   });
 
@@ -72,7 +76,11 @@ describe("the behaviour catalogue", () => {
         .map((citation) => `${entry.id}: ${citation}`),
     );
     expect(bad).toEqual([]);
-    expect(catalogue.some((entry) => entry.source.includes(`${REFERENCE.file}${REFERENCE.notFoundCode}`))).toBe(true);
+    expect(
+      catalogue.some((entry) =>
+        entry.source.includes(`${REFERENCE.file}${REFERENCE.notFoundCode}`),
+      ),
+    ).toBe(true);
   });
 
   it("names nothing outside the repository: no facts file, no ../shared, no machine path", () => {
@@ -92,30 +100,44 @@ describe("the behaviour catalogue", () => {
     const missing = CITATION.exec(`${REFERENCE.file}#no-such-heading`);
     expect(missing !== null && anchors.has(missing[1] ?? "")).toBe(false);
     expect(CITATION.exec("facts C5")).toBeNull();
-    expect(citations("https://a.example (x; y); docs/behaviour-reference.md#paging")).toHaveLength(2);
+    expect(citations("https://a.example (x; y); docs/behaviour-reference.md#paging")).toHaveLength(
+      2,
+    );
   });
 
   it("has a vitest file beside every definitions file, and every group is registered", () => {
     const definitionFiles = filesUnder(SUITES, ".behaviours.ts");
-    const missingTests = definitionFiles.filter((file) => !existsSync(file.replace(/\.behaviours\.ts$/, ".test.ts"))).map((file) => relative(SUITES, file));
+    const missingTests = definitionFiles
+      .filter((file) => !existsSync(file.replace(/\.behaviours\.ts$/, ".test.ts")))
+      .map((file) => relative(SUITES, file));
     expect(missingTests).toEqual([]);
     expect(behaviourGroups.length).toBe(definitionFiles.length);
   });
 
   it("puts every behaviour in the full profile and gives the mock profile every operation", () => {
-    expect(catalogue.filter((entry) => !entry.profiles.includes("full")).map((entry) => entry.id)).toEqual([]);
+    expect(
+      catalogue.filter((entry) => !entry.profiles.includes("full")).map((entry) => entry.id),
+    ).toEqual([]);
     const mock = catalogue.filter((entry) => entry.profiles.includes("mock"));
     const mockOperations = new Set(mock.flatMap((entry) => entry.operations));
-    expect(SYNC_MAP_OPERATION_IDS.filter((operationId) => !mockOperations.has(operationId))).toEqual([]);
-    // Model sequences compare answers with remembered state: never something a stateless mock honours.
-    expect(mock.filter((entry) => entry.id.startsWith("SEQ-")).map((entry) => entry.id)).toEqual([]);
+    expect(
+      SYNC_MAP_OPERATION_IDS.filter((operationId) => !mockOperations.has(operationId)),
+    ).toEqual([]);
+    // Model sequences compare answers with remembered state: never something a stateless mock
+    // honours.
+    expect(mock.filter((entry) => entry.id.startsWith("SEQ-")).map((entry) => entry.id)).toEqual(
+      [],
+    );
   });
 
   it("names the profile a skipped behaviour would need", () => {
     const stateful = catalogue.find((entry) => entry.id === "MAP-FETCH-BY-NAME");
     const stateless = catalogue.find((entry) => entry.id === "MAP-OPERATIONS-DOCUMENTED");
-    if (stateful === undefined || stateless === undefined) throw new Error("catalogue lost a behaviour this test names");
-    expect(outsideProfileReason(stateful, "mock")).toMatch(/not in the mock profile.*--profile full/);
+    if (stateful === undefined || stateless === undefined)
+      throw new Error("catalogue lost a behaviour this test names");
+    expect(outsideProfileReason(stateful, "mock")).toMatch(
+      /not in the mock profile.*--profile full/,
+    );
     expect(outsideProfileReason(stateless, "mock")).toBeUndefined();
     expect(outsideProfileReason(stateful, "full")).toBeUndefined();
   });
@@ -124,7 +146,10 @@ describe("the behaviour catalogue", () => {
     const dir = mkdtempSync(join(tmpdir(), "smc-catalogue-"));
     for (const profiles of ["[mock]", "[full, stateless]"]) {
       const file = join(dir, "bad.yaml");
-      writeFileSync(file, `behaviours:\n  - id: MAP-X-Y\n    level: MUST\n    resource: map\n    operations: [CreateSyncMap]\n    profiles: ${profiles}\n    statement: A claim.\n    source: here\n`);
+      writeFileSync(
+        file,
+        `behaviours:\n  - id: MAP-X-Y\n    level: MUST\n    resource: map\n    operations: [CreateSyncMap]\n    profiles: ${profiles}\n    statement: A claim.\n    source: here\n`,
+      );
       expect(() => loadCatalogue(file)).toThrow(/profiles must list full/);
     }
   });

@@ -9,10 +9,7 @@ import { SyncMapApi } from "../src/http/syncApi.ts";
 import { behaviour } from "../src/behaviours/define.ts";
 import { runBehaviour } from "../src/behaviours/run.ts";
 import type { BehaviourSpec } from "../src/behaviours/environment.ts";
-import {
-  BURST_WINDOW_SECONDS,
-  PER_OBJECT_WRITES_PER_SECOND,
-} from "../src/spec/documented.ts";
+import { BURST_WINDOW_SECONDS, PER_OBJECT_WRITES_PER_SECOND } from "../src/spec/documented.ts";
 
 /** A clock that only moves when someone sleeps: waits are measured, never spent. */
 function fakeTime(): { now: () => number; sleep: (ms: number) => Promise<void> } {
@@ -216,7 +213,8 @@ describe("a throttling target", () => {
     const api = new SyncMapApi(http, "IS1");
     const definition = behaviour("T-RETRIED", async (t) => {
       const answer = await t.api.fetchMap("MP2");
-      if (answer.response?.status !== 200) t.failWith({ check: "c", title: "x", received: "?", documented: "200" }, "");
+      if (answer.response?.status !== 200)
+        t.failWith({ check: "c", title: "x", received: "?", documented: "200" }, "");
     });
     const outcome = await runBehaviour(definition, { api, spec, config: settings });
     await http.close();
@@ -230,13 +228,16 @@ describe("a throttling target", () => {
     const api = new SyncMapApi(http, "IS1");
     const definition = behaviour("T-THROTTLED", async (t) => {
       const answer = await t.api.fetchMap("MP3");
-      if (answer.response?.status !== 200) t.failWith({ check: "c", title: "x", received: "429", documented: "200" }, "");
+      if (answer.response?.status !== 200)
+        t.failWith({ check: "c", title: "x", received: "429", documented: "200" }, "");
     });
     const outcome = await runBehaviour(definition, { api, spec, config: settings });
     await http.close();
     expect(outcome.outcome).toBe("broken");
     expect(outcome.failures).toEqual([]);
-    expect(outcome.brokenReason).toMatch(/rate limited: GET \/v1\/Services\/IS1\/Maps\/MP3 still answered 429 after 2 retries/);
+    expect(outcome.brokenReason).toMatch(
+      /rate limited: GET \/v1\/Services\/IS1\/Maps\/MP3 still answered 429 after 2 retries/,
+    );
     expect(outcome.throttled).toBe(3);
   });
 });

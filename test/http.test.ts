@@ -23,7 +23,9 @@ beforeAll(async () => {
     request.on("data", (chunk: Buffer) => (body += chunk.toString()));
     request.on("end", () => {
       seen.push({ url: request.url ?? "", body, headers: request.headers });
-      const route = routes.get(new URL(request.url ?? "/", "http://x").pathname.split("/")[1] ?? "");
+      const route = routes.get(
+        new URL(request.url ?? "/", "http://x").pathname.split("/")[1] ?? "",
+      );
       if (route === undefined) {
         response.writeHead(404).end();
         return;
@@ -41,17 +43,31 @@ afterAll(async () => {
 });
 
 function client(timeoutMs = 2_000): HttpClient {
-  return new HttpClient({ baseUrl, accountSid: ACCOUNT, authToken: TOKEN, timeoutMs, sleep: async () => {} });
+  return new HttpClient({
+    baseUrl,
+    accountSid: ACCOUNT,
+    authToken: TOKEN,
+    timeoutMs,
+    sleep: async () => {},
+  });
 }
 
 describe("HttpClient", () => {
   it("sends HTTP Basic and PascalCase form fields, and records no Authorization header", async () => {
-    routes.set("echo", (_request, _body, response) => response.writeHead(201, { "content-type": "application/json" }).end('{"ok":true}'));
+    routes.set("echo", (_request, _body, response) =>
+      response.writeHead(201, { "content-type": "application/json" }).end('{"ok":true}'),
+    );
     const http = client();
-    const exchange = await http.send({ method: "POST", path: "/echo/Maps", form: { UniqueName: "a b", Ttl: 60, Skip: undefined } });
+    const exchange = await http.send({
+      method: "POST",
+      path: "/echo/Maps",
+      form: { UniqueName: "a b", Ttl: 60, Skip: undefined },
+    });
     await http.close();
     const request = seen.at(-1);
-    expect(request?.headers.authorization).toBe(`Basic ${Buffer.from(`${ACCOUNT}:${TOKEN}`).toString("base64")}`);
+    expect(request?.headers.authorization).toBe(
+      `Basic ${Buffer.from(`${ACCOUNT}:${TOKEN}`).toString("base64")}`,
+    );
     expect(request?.body).toBe("UniqueName=a+b&Ttl=60");
     expect(exchange.response?.status).toBe(201);
     expect(JSON.stringify(exchange.request)).not.toContain(TOKEN);
@@ -59,7 +75,9 @@ describe("HttpClient", () => {
   });
 
   it("records garbage bodies without throwing", async () => {
-    routes.set("garbage", (_request, _body, response) => response.writeHead(200, { "content-type": "application/json" }).end("{not json"));
+    routes.set("garbage", (_request, _body, response) =>
+      response.writeHead(200, { "content-type": "application/json" }).end("{not json"),
+    );
     const http = client();
     const exchange = await http.send({ method: "GET", path: "/garbage" });
     await http.close();
@@ -78,7 +96,12 @@ describe("HttpClient", () => {
   });
 
   it("turns a refused connection into a recorded transport error", async () => {
-    const http = new HttpClient({ baseUrl: "http://127.0.0.1:1", accountSid: ACCOUNT, authToken: TOKEN, timeoutMs: 2_000 });
+    const http = new HttpClient({
+      baseUrl: "http://127.0.0.1:1",
+      accountSid: ACCOUNT,
+      authToken: TOKEN,
+      timeoutMs: 2_000,
+    });
     const exchange = await http.send({ method: "GET", path: "/x" });
     await http.close();
     expect(exchange.response).toBeUndefined();
@@ -101,12 +124,18 @@ describe("HttpClient", () => {
   });
 
   it("redacts the token from what a target echoes back", async () => {
-    routes.set("leak", (request, _body, response) => response.writeHead(400, { "x-echo": request.headers.authorization ?? "" }).end(`{"message":"bad token ${TOKEN}"}`));
+    routes.set("leak", (request, _body, response) =>
+      response
+        .writeHead(400, { "x-echo": request.headers.authorization ?? "" })
+        .end(`{"message":"bad token ${TOKEN}"}`),
+    );
     const http = client();
     const exchange = await http.send({ method: "GET", path: "/leak" });
     await http.close();
     expect(JSON.stringify(exchange)).not.toContain(TOKEN);
-    expect(JSON.stringify(exchange)).not.toContain(Buffer.from(`${ACCOUNT}:${TOKEN}`).toString("base64"));
+    expect(JSON.stringify(exchange)).not.toContain(
+      Buffer.from(`${ACCOUNT}:${TOKEN}`).toString("base64"),
+    );
     expect(exchange.response?.bodyText).toContain("[REDACTED]");
   });
 
@@ -142,7 +171,12 @@ describe("toCurl", () => {
   it("renders a replayable command with the token as $TWILIO_AUTH_TOKEN", async () => {
     routes.set("v1", (_request, _body, response) => response.writeHead(201).end("{}"));
     const http = client();
-    const exchange = await new SyncMapApi(http, "IS1").updateItem("m", "it's", { Data: '{"a":1}' }, "3");
+    const exchange = await new SyncMapApi(http, "IS1").updateItem(
+      "m",
+      "it's",
+      { Data: '{"a":1}' },
+      "3",
+    );
     await http.close();
     const curl = toCurl(exchange, { accountSid: ACCOUNT });
     expect(curl).toContain(`-u "${ACCOUNT}:$TWILIO_AUTH_TOKEN"`);

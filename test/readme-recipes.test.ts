@@ -50,18 +50,30 @@ const EXPRESSION = /\$\{\{\s*([^}]*?)\s*\}\}/g;
 
 /** What GitHub would put in place of ${{ … }}: each matrix value, else a stand-in. */
 function expand(text: string, matrix: Record<string, unknown>): string[] {
-  const found = [...text.matchAll(EXPRESSION)].map((match) => match[1] ?? "").find((expression) => expression.startsWith("matrix."));
+  const found = [...text.matchAll(EXPRESSION)]
+    .map((match) => match[1] ?? "")
+    .find((expression) => expression.startsWith("matrix."));
   if (found !== undefined) {
     const values = matrix[found.slice("matrix.".length)];
     if (!Array.isArray(values)) throw new Error(`\${{ ${found} }} names no matrix list`);
-    return values.flatMap((value) => expand(text.replaceAll(new RegExp(`\\$\\{\\{\\s*${found.replace(".", "\\.")}\\s*\\}\\}`, "g"), String(value)), matrix));
+    return values.flatMap((value) =>
+      expand(
+        text.replaceAll(
+          new RegExp(`\\$\\{\\{\\s*${found.replace(".", "\\.")}\\s*\\}\\}`, "g"),
+          String(value),
+        ),
+        matrix,
+      ),
+    );
   }
   return [text.replace(EXPRESSION, "placeholder")];
 }
 
 /** Words as a POSIX shell splits them, for the quoting the recipes use. */
 function words(line: string): string[] {
-  return [...line.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2] ?? match[3] ?? "");
+  return [...line.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map(
+    (match) => match[1] ?? match[2] ?? match[3] ?? "",
+  );
 }
 
 function commandsOf(workflow: Workflow): Command[] {
@@ -71,14 +83,16 @@ function commandsOf(workflow: Workflow): Command[] {
     for (const step of job.steps ?? []) {
       if (typeof step.run !== "string") continue;
       const env: NodeJS.ProcessEnv = {};
-      for (const [key, value] of Object.entries({ ...workflow.env, ...job.env, ...step.env })) env[key] = expand(String(value), {})[0];
+      for (const [key, value] of Object.entries({ ...workflow.env, ...job.env, ...step.env }))
+        env[key] = expand(String(value), {})[0];
       const lines = step.run.replace(/\\\n/g, " ").split("\n");
       for (const line of lines) {
         const at = line.indexOf("npx sync-map-conformance");
         if (at < 0) continue;
         // One command: up to the next shell operator.
         const command = line.slice(at).split(/\s(?:&&|\|\||;|\|)\s/)[0] ?? "";
-        for (const expanded of expand(command, matrix)) commands.push({ job: name, argv: words(expanded).slice(2), env });
+        for (const expanded of expand(command, matrix))
+          commands.push({ job: name, argv: words(expanded).slice(2), env });
       }
     }
   }
@@ -104,7 +118,14 @@ describe("CI recipes (docs/ci.md)", () => {
   });
 
   it("uses only run options the CLI accepts, with secrets and matrix values in place", () => {
-    const runs = blocks.flatMap((block) => commandsOf(parse(block) as Workflow)).filter((command) => command.argv[0] === undefined || command.argv[0].startsWith("-") || command.argv[0] === "run");
+    const runs = blocks
+      .flatMap((block) => commandsOf(parse(block) as Workflow))
+      .filter(
+        (command) =>
+          command.argv[0] === undefined ||
+          command.argv[0].startsWith("-") ||
+          command.argv[0] === "run",
+      );
     expect(runs.length).toBeGreaterThanOrEqual(4);
     const configs = runs.map(({ argv, env }) => {
       const args = argv[0] === "run" ? argv.slice(1) : argv;
@@ -114,12 +135,21 @@ describe("CI recipes (docs/ci.md)", () => {
     expect(configs.every((config) => config.baseUrl !== undefined)).toBe(true);
     // Each shard of the matrix got its own number, and the same seed.
     const shards = configs.filter((config) => config.shard !== undefined);
-    expect(shards.map((config) => config.shard)).toEqual([1, 2, 3].map((index) => ({ index, count: 3 })));
+    expect(shards.map((config) => config.shard)).toEqual(
+      [1, 2, 3].map((index) => ({ index, count: 3 })),
+    );
     expect(new Set(shards.map((config) => config.seed)).size).toBe(1);
   });
 
   it("names only commands the CLI has, and merge with arguments it accepts", async () => {
-    const others = blocks.flatMap((block) => commandsOf(parse(block) as Workflow)).filter((command) => command.argv[0] !== undefined && !command.argv[0].startsWith("-") && command.argv[0] !== "run");
+    const others = blocks
+      .flatMap((block) => commandsOf(parse(block) as Workflow))
+      .filter(
+        (command) =>
+          command.argv[0] !== undefined &&
+          !command.argv[0].startsWith("-") &&
+          command.argv[0] !== "run",
+      );
     expect(others.map((command) => command.argv[0])).toContain("merge");
     vi.spyOn(process.stdout, "write").mockImplementation(() => true);
     vi.spyOn(process.stderr, "write").mockImplementation(() => true);

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { weightOf } from "../bin/run/sequencer.ts";
 import { DISTANT_TARGET_MS, workerCount } from "../bin/run/vitest.ts";
 
-const suite = (path: string): string => fileURLToPath(new URL(`../suites/${path}`, import.meta.url));
+const suite = (path: string): string =>
+  fileURLToPath(new URL(`../suites/${path}`, import.meta.url));
 
 describe("the order files start in", () => {
   it("puts sequences first, then files that wait, then the rest", () => {

@@ -20,17 +20,31 @@ function fileWith(name: string, text: string): string {
   return file;
 }
 
-const waiver = (id: string, expires = "2026-12-31"): Waiver => ({ id, reason: `vendor ticket for ${id}`, expires });
+const waiver = (id: string, expires = "2026-12-31"): Waiver => ({
+  id,
+  reason: `vendor ticket for ${id}`,
+  expires,
+});
 
 describe("loadWaivers", () => {
   it("reads a YAML file with a waivers list", () => {
-    const file = fileWith("ok.yaml", "waivers:\n  - id: MAP-TTL-ALIAS\n    reason: ' known upstream bug '\n    expires: 2026-06-30\n");
-    expect(loadWaivers(file)).toEqual([{ id: "MAP-TTL-ALIAS", reason: "known upstream bug", expires: "2026-06-30" }]);
+    const file = fileWith(
+      "ok.yaml",
+      "waivers:\n  - id: MAP-TTL-ALIAS\n    reason: ' known upstream bug '\n    expires: 2026-06-30\n",
+    );
+    expect(loadWaivers(file)).toEqual([
+      { id: "MAP-TTL-ALIAS", reason: "known upstream bug", expires: "2026-06-30" },
+    ]);
   });
 
   it("reads a JSON file holding a bare list", () => {
-    const file = fileWith("ok.json", JSON.stringify([{ id: "ITEM-KEY-LENGTH", reason: "r", expires: "2026-01-01" }]));
-    expect(loadWaivers(file)).toEqual([{ id: "ITEM-KEY-LENGTH", reason: "r", expires: "2026-01-01" }]);
+    const file = fileWith(
+      "ok.json",
+      JSON.stringify([{ id: "ITEM-KEY-LENGTH", reason: "r", expires: "2026-01-01" }]),
+    );
+    expect(loadWaivers(file)).toEqual([
+      { id: "ITEM-KEY-LENGTH", reason: "r", expires: "2026-01-01" },
+    ]);
   });
 
   it("accepts an empty waivers list", () => {
@@ -38,16 +52,44 @@ describe("loadWaivers", () => {
   });
 
   it.each([
-    ["an unknown field", "- {id: MAP-A, reason: r, expires: 2026-01-01, owner: me}", /w\.yaml: entry 1 \(MAP-A\): unknown field "owner"/],
-    ["a missing reason", "- {id: MAP-A, expires: 2026-01-01}", /entry 1 \(MAP-A\): reason is required/],
+    [
+      "an unknown field",
+      "- {id: MAP-A, reason: r, expires: 2026-01-01, owner: me}",
+      /w\.yaml: entry 1 \(MAP-A\): unknown field "owner"/,
+    ],
+    [
+      "a missing reason",
+      "- {id: MAP-A, expires: 2026-01-01}",
+      /entry 1 \(MAP-A\): reason is required/,
+    ],
     ["a blank reason", "- {id: MAP-A, reason: '  ', expires: 2026-01-01}", /reason is required/],
-    ["a date in another format", "- {id: MAP-A, reason: r, expires: 01/02/2026}", /entry 1 \(MAP-A\): expires must be a date written YYYY-MM-DD/],
-    ["an impossible date", "- {id: MAP-A, reason: r, expires: 2026-02-30}", /expires must be a date/],
+    [
+      "a date in another format",
+      "- {id: MAP-A, reason: r, expires: 01/02/2026}",
+      /entry 1 \(MAP-A\): expires must be a date written YYYY-MM-DD/,
+    ],
+    [
+      "an impossible date",
+      "- {id: MAP-A, reason: r, expires: 2026-02-30}",
+      /expires must be a date/,
+    ],
     ["a missing expiry", "- {id: MAP-A, reason: r}", /expires must be a date/],
-    ["a lower-case id", "- {id: map-a, reason: r, expires: 2026-01-01}", /entry 1 \(map-a\): id must be a behaviour id/],
-    ["a duplicate id", "- {id: MAP-A, reason: r, expires: 2026-01-01}\n- {id: MAP-B, reason: r, expires: 2026-01-01}\n- {id: MAP-A, reason: s, expires: 2026-02-01}", /entry 3 \(MAP-A\) repeats the id of entry 1/],
+    [
+      "a lower-case id",
+      "- {id: map-a, reason: r, expires: 2026-01-01}",
+      /entry 1 \(map-a\): id must be a behaviour id/,
+    ],
+    [
+      "a duplicate id",
+      "- {id: MAP-A, reason: r, expires: 2026-01-01}\n- {id: MAP-B, reason: r, expires: 2026-01-01}\n- {id: MAP-A, reason: s, expires: 2026-02-01}",
+      /entry 3 \(MAP-A\) repeats the id of entry 1/,
+    ],
     ["an entry that is not a mapping", "- MAP-A", /entry 1: expected a mapping/],
-    ["an unknown top-level field", "waivers: []\nexpiry: 2026-01-01", /unknown top-level field "expiry"/],
+    [
+      "an unknown top-level field",
+      "waivers: []\nexpiry: 2026-01-01",
+      /unknown top-level field "expiry"/,
+    ],
     ["no list at all", "waivers: MAP-A", /expected a list of waivers/],
     ["an empty file", "", /expected a list of waivers/],
     ["text that does not parse", "waivers: [", /not valid YAML or JSON/],
@@ -97,7 +139,13 @@ describe("applyWaivers", () => {
     expect(a?.failures).toEqual(summary.behaviours[0]?.failures);
     expect(a?.waiver).toEqual({ reason: "vendor ticket for MAP-A", expires: "2026-12-31" });
     expect(waived.totals).toMatchObject({ behaviours: 2, passed: 1, failed: 0, waived: 1 });
-    expect(waived.waivers).toEqual({ applied: ["MAP-A"], expired: [], stale: [], unknown: [], notRun: [] });
+    expect(waived.waivers).toEqual({
+      applied: ["MAP-A"],
+      expired: [],
+      stale: [],
+      unknown: [],
+      notRun: [],
+    });
     expect(exitCodeOf(waived, false)).toBe(0);
     expectValidSummary(waived);
   });
@@ -120,16 +168,26 @@ describe("applyWaivers", () => {
     const summary = summaryOf(behaviour("MAP-A", "failed"));
     const waived = applyWaivers(summary, [waiver("MAP-A", "2026-03-14")], today);
     expect(waived.behaviours[0]?.status).toBe("failed");
-    expect(waived.behaviours[0]?.waiver).toEqual({ reason: "vendor ticket for MAP-A", expires: "2026-03-14", expired: true });
+    expect(waived.behaviours[0]?.waiver).toEqual({
+      reason: "vendor ticket for MAP-A",
+      expires: "2026-03-14",
+      expired: true,
+    });
     expect(waived.waivers.expired).toEqual(["MAP-A"]);
     expect(waived.totals).toMatchObject({ failed: 1, waived: 0 });
     expect(exitCodeOf(waived, false)).toBe(1);
-    expect(waiverNotices(waived)).toEqual(["waiver for MAP-A expired on 2026-03-14: its failure counts again"]);
+    expect(waiverNotices(waived)).toEqual([
+      "waiver for MAP-A expired on 2026-03-14: its failure counts again",
+    ]);
     expectValidSummary(waived);
   });
 
   it("still applies a waiver on its expiry day", () => {
-    const waived = applyWaivers(summaryOf(behaviour("MAP-A", "failed")), [waiver("MAP-A", "2026-03-15")], today);
+    const waived = applyWaivers(
+      summaryOf(behaviour("MAP-A", "failed")),
+      [waiver("MAP-A", "2026-03-15")],
+      today,
+    );
     expect(waived.behaviours[0]?.status).toBe("waived");
   });
 
@@ -138,20 +196,34 @@ describe("applyWaivers", () => {
     const waived = applyWaivers(summary, [waiver("MAP-A")], today);
     expect(waived.behaviours[0]).toEqual(summary.behaviours[0]);
     expect(waived.waivers.stale).toEqual(["MAP-A"]);
-    expect(waiverNotices(waived)).toEqual(["waiver for MAP-A is stale: the behaviour passes, delete the waiver"]);
+    expect(waiverNotices(waived)).toEqual([
+      "waiver for MAP-A is stale: the behaviour passes, delete the waiver",
+    ]);
   });
 
   it("reports a waiver for an id outside the catalogue as unknown", () => {
-    const waived = applyWaivers(summaryOf(behaviour("MAP-A", "failed")), [waiver("MAP-TYPO")], today);
+    const waived = applyWaivers(
+      summaryOf(behaviour("MAP-A", "failed")),
+      [waiver("MAP-TYPO")],
+      today,
+    );
     expect(waived.waivers.unknown).toEqual(["MAP-TYPO"]);
     expect(waived.behaviours[0]?.status).toBe("failed");
-    expect(waiverNotices(waived)).toEqual(["waiver for MAP-TYPO names no behaviour in the catalogue"]);
+    expect(waiverNotices(waived)).toEqual([
+      "waiver for MAP-TYPO names no behaviour in the catalogue",
+    ]);
   });
 
   it("lists a waiver whose behaviour was skipped as not run, neither applied nor stale", () => {
     const waived = applyWaivers(summaryOf(behaviour("MAP-A", "skipped")), [waiver("MAP-A")], today);
     expect(waived.behaviours[0]?.status).toBe("skipped");
-    expect(waived.waivers).toEqual({ applied: [], expired: [], stale: [], unknown: [], notRun: ["MAP-A"] });
+    expect(waived.waivers).toEqual({
+      applied: [],
+      expired: [],
+      stale: [],
+      unknown: [],
+      notRun: ["MAP-A"],
+    });
   });
 
   it("never hides a broken behaviour: it stays broken, the waiver is not checked, and the run exits 2", () => {
@@ -159,15 +231,36 @@ describe("applyWaivers", () => {
     const waived = applyWaivers(summary, [waiver("MAP-A")], today);
     expect(waived.behaviours[0]).toEqual(summary.behaviours[0]);
     expect(waived.totals).toMatchObject({ broken: 1, waived: 0 });
-    expect(waived.waivers).toEqual({ applied: [], expired: [], stale: [], unknown: [], notRun: ["MAP-A"] });
-    expect(waiverNotices(waived)).toEqual(["waiver for MAP-A was not checked: the behaviour was broken"]);
+    expect(waived.waivers).toEqual({
+      applied: [],
+      expired: [],
+      stale: [],
+      unknown: [],
+      notRun: ["MAP-A"],
+    });
+    expect(waiverNotices(waived)).toEqual([
+      "waiver for MAP-A was not checked: the behaviour was broken",
+    ]);
     expect(exitCodeOf(waived, false)).toBe(2);
     expectValidSummary(waived);
   });
 
   it("puts every waiver in exactly one list", () => {
-    const summary = summaryOf(behaviour("MAP-A", "failed"), behaviour("MAP-B", "failed"), behaviour("MAP-C", "passed"), behaviour("MAP-D", "skipped"), behaviour("MAP-F", "broken"));
-    const waivers = [waiver("MAP-A"), waiver("MAP-B", "2020-01-01"), waiver("MAP-C"), waiver("MAP-D"), waiver("MAP-E"), waiver("MAP-F")];
+    const summary = summaryOf(
+      behaviour("MAP-A", "failed"),
+      behaviour("MAP-B", "failed"),
+      behaviour("MAP-C", "passed"),
+      behaviour("MAP-D", "skipped"),
+      behaviour("MAP-F", "broken"),
+    );
+    const waivers = [
+      waiver("MAP-A"),
+      waiver("MAP-B", "2020-01-01"),
+      waiver("MAP-C"),
+      waiver("MAP-D"),
+      waiver("MAP-E"),
+      waiver("MAP-F"),
+    ];
     const report = applyWaivers(summary, waivers, today).waivers;
     const listed = Object.values(report).flat().sort();
     expect(listed).toEqual(waivers.map((w) => w.id).sort());
@@ -179,8 +272,13 @@ describe("applyWaivers", () => {
     const once = applyWaivers(summary, [waiver("MAP-A"), waiver("MAP-S")], today);
     expect(summary).toEqual(frozen);
     expect(applyWaivers(once, [waiver("MAP-A"), waiver("MAP-S")], today)).toEqual(once);
-    // Once the waivers run out, the earlier waived verdicts fall back to the failures they stand for.
-    const later = applyWaivers(once, [waiver("MAP-A", "2026-01-01"), waiver("MAP-S", "2026-01-01")], today);
+    // Once the waivers run out, the earlier waived verdicts fall back to the failures they stand
+    // for.
+    const later = applyWaivers(
+      once,
+      [waiver("MAP-A", "2026-01-01"), waiver("MAP-S", "2026-01-01")],
+      today,
+    );
     expect(later.behaviours.map((b) => b.status)).toEqual(["failed", "warned"]);
   });
 });

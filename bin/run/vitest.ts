@@ -9,12 +9,7 @@ import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Writable } from "node:stream";
 import { createVitest, type Vitest } from "vitest/node";
-import {
-  ConfigError,
-  concurrencyFor,
-  type Config,
-  type Shard,
-} from "../../src/config/config.ts";
+import { ConfigError, concurrencyFor, type Config, type Shard } from "../../src/config/config.ts";
 import type { ProvidedTarget } from "../../src/vitest/target.ts";
 import type { BehaviourCollector } from "../../reporters/collector.ts";
 import { PACKAGE_ROOT } from "../version.ts";

@@ -1,7 +1,12 @@
 // Generated inputs are reproducible: the run's --seed and the behaviour's id pick them.
 import fc from "fast-check";
 
-export function sampleSeeded<T>(arbitrary: fc.Arbitrary<T>, seed: number, label: string, count: number): T[] {
+export function sampleSeeded<T>(
+  arbitrary: fc.Arbitrary<T>,
+  seed: number,
+  label: string,
+  count: number,
+): T[] {
   return fc.sample(arbitrary, { seed: mixSeed(seed, label), numRuns: count });
 }
 

@@ -3,9 +3,16 @@
 import fc from "fast-check";
 import type { SpecLimits } from "../spec/index.ts";
 
-export function uniqueNameArbitrary(prefix: string, limits: Pick<SpecLimits, "uniqueNameLengthAccepted">): fc.Arbitrary<string> {
+export function uniqueNameArbitrary(
+  prefix: string,
+  limits: Pick<SpecLimits, "uniqueNameLengthAccepted">,
+): fc.Arbitrary<string> {
   const room = Math.max(1, Math.min(40, limits.uniqueNameLengthAccepted - prefix.length));
   return fc
-    .string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_."), minLength: 1, maxLength: room })
+    .string({
+      unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_."),
+      minLength: 1,
+      maxLength: room,
+    })
     .map((tail) => `${prefix}${tail}`);
 }

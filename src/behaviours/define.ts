@@ -9,6 +9,9 @@ export interface BehaviourDefinition {
   run(t: BehaviourContext): Promise<void>;
 }
 
-export function behaviour(id: string, run: (t: BehaviourContext) => Promise<void>): BehaviourDefinition {
+export function behaviour(
+  id: string,
+  run: (t: BehaviourContext) => Promise<void>,
+): BehaviourDefinition {
   return Object.freeze({ id, run });
 }

@@ -1,5 +1,11 @@
 // Runs one behaviour definition against a target, outside or inside vitest alike.
-import { BehaviourAborted, BehaviourContext, BehaviourSkipped, type BehaviourEnvironment, type Reading } from "./context.ts";
+import {
+  BehaviourAborted,
+  BehaviourContext,
+  BehaviourSkipped,
+  type BehaviourEnvironment,
+  type Reading,
+} from "./context.ts";
 import type { BehaviourDefinition } from "./define.ts";
 import type { Failure } from "../checks/failure.ts";
 
@@ -26,7 +32,11 @@ export interface RunOptions {
   readonly timeoutMs?: number;
 }
 
-export async function runBehaviour(definition: BehaviourDefinition, environment: BehaviourEnvironment, options: RunOptions = {}): Promise<BehaviourOutcome> {
+export async function runBehaviour(
+  definition: BehaviourDefinition,
+  environment: BehaviourEnvironment,
+  options: RunOptions = {},
+): Promise<BehaviourOutcome> {
   const started = performance.now();
   const context = new BehaviourContext(definition.id, environment);
   const requestsBefore = environment.api.requestCount;
@@ -37,7 +47,8 @@ export async function runBehaviour(definition: BehaviourDefinition, environment:
     await withTimeout(definition.run(context), options.timeoutMs ?? 120_000, definition.id);
   } catch (error) {
     if (error instanceof BehaviourSkipped) skipReason = error.reason;
-    else if (!(error instanceof BehaviourAborted)) brokenReason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    else if (!(error instanceof BehaviourAborted))
+      brokenReason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   }
   // The target kept refusing with 429 after every retry: what the behaviour saw then is the
   // throttle, not the target's behaviour, so it is not judged (broken, with the reason).
@@ -48,7 +59,14 @@ export async function runBehaviour(definition: BehaviourDefinition, environment:
   const failures = throttledOut === undefined ? [...context.failures] : [];
   // A behaviour that crashed on what the target sent has still judged the target: if a
   // failure was recorded first, the crash is its consequence and the verdict is "failed".
-  const outcome: Outcome = failures.length > 0 ? "failed" : brokenReason !== undefined ? "broken" : skipReason !== undefined ? "skipped" : "passed";
+  const outcome: Outcome =
+    failures.length > 0
+      ? "failed"
+      : brokenReason !== undefined
+        ? "broken"
+        : skipReason !== undefined
+          ? "skipped"
+          : "passed";
   return {
     id: definition.id,
     outcome,

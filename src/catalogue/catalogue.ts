@@ -37,14 +37,18 @@ const ID_PATTERN = /^[A-Z]+(-[A-Z0-9]+)+$/;
 
 export function loadCatalogue(location: string = DEFAULT_CATALOGUE_DIR): readonly BehaviourEntry[] {
   const files = statSync(location, { throwIfNoEntry: false })?.isDirectory()
-    ? readdirSync(location).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => join(location, name))
+    ? readdirSync(location)
+        .filter((name) => /\.ya?ml$/.test(name))
+        .sort()
+        .map((name) => join(location, name))
     : [location];
   const seen = new Set<string>();
   const entries: BehaviourEntry[] = [];
   for (const file of files) {
     for (const [index, raw] of readList(file).entries()) {
       const entry = validateEntry(raw, index, file);
-      if (seen.has(entry.id)) throw new HarnessError("SMC_ERR_CATALOGUE", `behaviour ${entry.id} is listed twice`);
+      if (seen.has(entry.id))
+        throw new HarnessError("SMC_ERR_CATALOGUE", `behaviour ${entry.id} is listed twice`);
       seen.add(entry.id);
       entries.push(entry);
     }
@@ -57,10 +61,14 @@ function readList(file: string): unknown[] {
   try {
     document = parse(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new HarnessError("SMC_ERR_CATALOGUE", `cannot read the behaviour catalogue ${file}: ${(error as Error).message}`);
+    throw new HarnessError(
+      "SMC_ERR_CATALOGUE",
+      `cannot read the behaviour catalogue ${file}: ${(error as Error).message}`,
+    );
   }
   const list = (document as { behaviours?: unknown } | null)?.behaviours;
-  if (!Array.isArray(list)) throw new HarnessError("SMC_ERR_CATALOGUE", `${file} has no behaviours list`);
+  if (!Array.isArray(list))
+    throw new HarnessError("SMC_ERR_CATALOGUE", `${file} has no behaviours list`);
   return list;
 }
 
@@ -70,16 +78,27 @@ function validateEntry(raw: unknown, index: number, file: string): BehaviourEntr
   const fail = (what: string): never => {
     throw new HarnessError("SMC_ERR_CATALOGUE", `${where}: ${what}`);
   };
-  if (typeof entry.id !== "string" || !ID_PATTERN.test(entry.id)) fail("id must look like MAP-TTL-ALIAS");
+  if (typeof entry.id !== "string" || !ID_PATTERN.test(entry.id))
+    fail("id must look like MAP-TTL-ALIAS");
   if (entry.level !== "MUST" && entry.level !== "SHOULD") fail("level must be MUST or SHOULD");
-  if (entry.resource !== "map" && entry.resource !== "item" && entry.resource !== "permission") fail("resource must be map, item or permission");
-  if (!Array.isArray(entry.operations) || entry.operations.length === 0 || !entry.operations.every((op) => typeof op === "string")) {
+  if (entry.resource !== "map" && entry.resource !== "item" && entry.resource !== "permission")
+    fail("resource must be map, item or permission");
+  if (
+    !Array.isArray(entry.operations) ||
+    entry.operations.length === 0 ||
+    !entry.operations.every((op) => typeof op === "string")
+  ) {
     fail("operations must list operationIds");
   }
-  if (typeof entry.statement !== "string" || entry.statement.length === 0) fail("statement is required");
+  if (typeof entry.statement !== "string" || entry.statement.length === 0)
+    fail("statement is required");
   if (typeof entry.source !== "string" || entry.source.length === 0) fail("source is required");
   const profiles = entry.profiles ?? ["full"];
-  if (!Array.isArray(profiles) || !profiles.every((profile) => profile === "full" || profile === "mock") || !profiles.includes("full")) {
+  if (
+    !Array.isArray(profiles) ||
+    !profiles.every((profile) => profile === "full" || profile === "mock") ||
+    !profiles.includes("full")
+  ) {
     fail("profiles must list full and may add mock");
   }
   return Object.freeze({

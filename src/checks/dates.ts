@@ -15,7 +15,14 @@ export const dateIsTwilioUtc = defineCheck<DateInput>({
   run({ field, value, nullable = false }): Failure[] {
     if (value === null && nullable) return [];
     if (typeof value === "string" && parseTwilioDate(value) !== undefined) return [];
-    return [{ check: this.id, title: this.title, received: `${field} = ${show(value)}`, documented: `${field} is UTC "YYYY-MM-DDTHH:MM:SSZ"${nullable ? " or null" : ""}` }];
+    return [
+      {
+        check: this.id,
+        title: this.title,
+        received: `${field} = ${show(value)}`,
+        documented: `${field} is UTC "YYYY-MM-DDTHH:MM:SSZ"${nullable ? " or null" : ""}`,
+      },
+    ];
   },
 });
 

@@ -14,7 +14,14 @@ export const valueIsDocumented = defineCheck<EqualityInput>({
   title: "Value differs from the documented one",
   run({ subject, actual, expected, documented }): Failure[] {
     if (isDeepStrictEqual(actual, expected)) return [];
-    return [{ check: this.id, title: this.title, received: `${subject} = ${show(actual)}`, documented: `${subject} = ${show(expected)}: ${documented}` }];
+    return [
+      {
+        check: this.id,
+        title: this.title,
+        received: `${subject} = ${show(actual)}`,
+        documented: `${subject} = ${show(expected)}: ${documented}`,
+      },
+    ];
   },
 });
 

@@ -15,17 +15,20 @@ export const errorBodyIsTwilio = defineCheck<ErrorBodyInput>({
   run({ exchange, codes }): Failure[] {
     const documented = `JSON {code${codes.length > 0 ? ` in ${codes.join("|")}` : ""}, message, more_info, status = HTTP status}`;
     const parsed = parseJsonBody(exchange);
-    if (!parsed.ok) return [{ check: this.id, title: this.title, received: parsed.reason, documented }];
+    if (!parsed.ok)
+      return [{ check: this.id, title: this.title, received: parsed.reason, documented }];
     const body = parsed.value as Record<string, unknown> | null;
     const problems: string[] = [];
     if (body === null || typeof body !== "object" || Array.isArray(body)) {
       problems.push(`body is ${show(body)}`);
     } else {
       if (!Number.isInteger(body.code)) problems.push(`code = ${show(body.code)}`);
-      else if (codes.length > 0 && !codes.includes(body.code as number)) problems.push(`code = ${show(body.code)}`);
+      else if (codes.length > 0 && !codes.includes(body.code as number))
+        problems.push(`code = ${show(body.code)}`);
       if (typeof body.message !== "string") problems.push(`message = ${show(body.message)}`);
       if (typeof body.more_info !== "string") problems.push(`more_info = ${show(body.more_info)}`);
-      if (body.status !== exchange.response?.status) problems.push(`status = ${show(body.status)} for HTTP ${exchange.response?.status}`);
+      if (body.status !== exchange.response?.status)
+        problems.push(`status = ${show(body.status)} for HTTP ${exchange.response?.status}`);
     }
     if (problems.length === 0) return [];
     return [{ check: this.id, title: this.title, received: problems.join("; "), documented }];

@@ -9,7 +9,9 @@ export interface EtagInput {
   readonly revision: unknown;
 }
 
-/** The revision an ETag names, bare or as a double-quoted (strong) entity tag; undefined otherwise. */
+/**
+ * The revision an ETag names, bare or as a double-quoted (strong) entity tag; undefined otherwise.
+ */
 export function revisionOfEtag(etag: string): string | undefined {
   const value = etag.trim();
   if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) return value.slice(1, -1);
@@ -17,7 +19,9 @@ export function revisionOfEtag(etag: string): string | undefined {
   return value;
 }
 
-/** Whether the ETag is written bare (as the SDK sends revisions) or quoted (RFC 9110), for readings. */
+/**
+ * Whether the ETag is written bare (as the SDK sends revisions) or quoted (RFC 9110), for readings.
+ */
 export function etagForm(etag: string): "bare" | "quoted" {
   return etag.trim().startsWith('"') ? "quoted" : "bare";
 }
@@ -30,10 +34,32 @@ export const etagCarriesRevision = defineCheck<EtagInput>({
     const etag = headers?.etag;
     const documented = `the ${answer} has an ETag header equal to revision ${show(revision)}, bare or double-quoted`;
     if (typeof revision !== "string" || revision.length === 0) {
-      return [{ check: this.id, title: this.title, received: `revision = ${show(revision)}, ETag = ${show(etag)}`, documented }];
+      return [
+        {
+          check: this.id,
+          title: this.title,
+          received: `revision = ${show(revision)}, ETag = ${show(etag)}`,
+          documented,
+        },
+      ];
     }
-    if (etag === undefined) return [{ check: this.id, title: this.title, received: `no ETag header on the ${answer}`, documented }];
+    if (etag === undefined)
+      return [
+        {
+          check: this.id,
+          title: this.title,
+          received: `no ETag header on the ${answer}`,
+          documented,
+        },
+      ];
     if (revisionOfEtag(etag) === revision) return [];
-    return [{ check: this.id, title: this.title, received: `ETag = ${show(etag)} with revision ${show(revision)}`, documented }];
+    return [
+      {
+        check: this.id,
+        title: this.title,
+        received: `ETag = ${show(etag)} with revision ${show(revision)}`,
+        documented,
+      },
+    ];
   },
 });

@@ -35,7 +35,8 @@ export interface CheckDefinition<Input> {
 const registry = new Map<string, CheckDefinition<never>>();
 
 export function defineCheck<Input>(definition: CheckDefinition<Input>): CheckDefinition<Input> {
-  if (!/^[a-z][a-z0-9_]*$/.test(definition.id)) throw new Error(`check id "${definition.id}" must be snake_case`);
+  if (!/^[a-z][a-z0-9_]*$/.test(definition.id))
+    throw new Error(`check id "${definition.id}" must be snake_case`);
   if (registry.has(definition.id)) throw new Error(`check id "${definition.id}" is defined twice`);
   registry.set(definition.id, definition as CheckDefinition<never>);
   return definition;
@@ -45,13 +46,18 @@ export function registeredCheckIds(): string[] {
   return [...registry.keys()].sort();
 }
 
-export function failure(check: CheckDefinition<never> | { id: string; title: string }, received: string, documented: string): Failure {
+export function failure(
+  check: CheckDefinition<never> | { id: string; title: string },
+  received: string,
+  documented: string,
+): Failure {
   return { check: check.id, title: check.title, received, documented };
 }
 
 /** Short, stable text for a received value in a failure message. */
 export function show(value: unknown): string {
   if (value === undefined) return "(absent)";
-  const text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text =
+    typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }

@@ -16,8 +16,10 @@ export const pageUrlsCarryFilters = defineCheck<PagingFiltersInput>({
   run({ meta, filters, fields }): Failure[] {
     const expected = Object.entries(filters);
     const documented = `meta ${fields.join(", ")} carry ${expected.map(([name, value]) => `${name}=${value}`).join("&")} in their query`;
-    const record = meta !== null && typeof meta === "object" ? (meta as Record<string, unknown>) : undefined;
-    if (record === undefined) return [{ check: this.id, title: this.title, received: `meta = ${show(meta)}`, documented }];
+    const record =
+      meta !== null && typeof meta === "object" ? (meta as Record<string, unknown>) : undefined;
+    if (record === undefined)
+      return [{ check: this.id, title: this.title, received: `meta = ${show(meta)}`, documented }];
     const problems: string[] = [];
     for (const field of fields) {
       const value = record[field];
@@ -28,10 +30,14 @@ export const pageUrlsCarryFilters = defineCheck<PagingFiltersInput>({
       }
       const wrong = expected.filter(([name, want]) => params.get(name) !== want);
       if (wrong.length > 0) {
-        problems.push(`meta.${field} = ${show(value)} has ${wrong.map(([name]) => `${name}=${show(params.get(name) ?? undefined)}`).join(", ")}`);
+        problems.push(
+          `meta.${field} = ${show(value)} has ${wrong.map(([name]) => `${name}=${show(params.get(name) ?? undefined)}`).join(", ")}`,
+        );
       }
     }
-    return problems.length === 0 ? [] : [{ check: this.id, title: this.title, received: problems.join("; "), documented }];
+    return problems.length === 0
+      ? []
+      : [{ check: this.id, title: this.title, received: problems.join("; "), documented }];
   },
 });
 

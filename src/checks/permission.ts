@@ -23,13 +23,26 @@ export const permissionIsWithdrawn = defineCheck<WithdrawnInput>({
     const documented = `${because}: the fetch answers a 4xx, or 200 with read, write and manage all false`;
     const status = exchange.response?.status;
     if (status !== undefined && status >= 400 && status < 500) return [];
-    if (status !== 200) return [{ check: this.id, title: this.title, received: describeAnswer(exchange), documented }];
+    if (status !== 200)
+      return [
+        { check: this.id, title: this.title, received: describeAnswer(exchange), documented },
+      ];
     const parsed = parseJsonBody(exchange);
     const body = parsed.ok ? (parsed.value as Record<string, unknown> | null) : null;
-    if (body === null || typeof body !== "object") return [{ check: this.id, title: this.title, received: describeAnswer(exchange), documented }];
+    if (body === null || typeof body !== "object")
+      return [
+        { check: this.id, title: this.title, received: describeAnswer(exchange), documented },
+      ];
     const granted = FLAGS.filter((flag) => body[flag] !== false);
     if (granted.length === 0) return [];
-    return [{ check: this.id, title: this.title, received: `200 with ${granted.map((flag) => `${flag} = ${show(body[flag])}`).join(", ")}`, documented }];
+    return [
+      {
+        check: this.id,
+        title: this.title,
+        received: `200 with ${granted.map((flag) => `${flag} = ${show(body[flag])}`).join(", ")}`,
+        documented,
+      },
+    ];
   },
 });
 
@@ -39,6 +52,9 @@ export function withdrawnReading(exchange: Exchange): string | undefined {
   if (status === 200) return "200 with every flag false";
   if (status === undefined || status < 400 || status >= 500) return undefined;
   const parsed = parseJsonBody(exchange);
-  const code = parsed.ok && parsed.value !== null && typeof parsed.value === "object" ? (parsed.value as { code?: unknown }).code : undefined;
+  const code =
+    parsed.ok && parsed.value !== null && typeof parsed.value === "object"
+      ? (parsed.value as { code?: unknown }).code
+      : undefined;
   return typeof code === "number" ? `${status} (code ${code})` : String(status);
 }

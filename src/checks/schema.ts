@@ -8,7 +8,11 @@ export interface SchemaViolationLike {
 }
 
 export interface ResponseValidator {
-  validateResponse(operationId: string, status: number, body: unknown): readonly SchemaViolationLike[];
+  validateResponse(
+    operationId: string,
+    status: number,
+    body: unknown,
+  ): readonly SchemaViolationLike[];
 }
 
 export interface SchemaInput {
@@ -23,12 +27,27 @@ export const responseMatchesSchema = defineCheck<SchemaInput>({
     const operationId = exchange.operationId ?? "(unknown operation)";
     const response = exchange.response;
     if (response === undefined) {
-      return [{ check: this.id, title: this.title, received: describeAnswer(exchange), documented: `${operationId} answers with a body matching its schema` }];
+      return [
+        {
+          check: this.id,
+          title: this.title,
+          received: describeAnswer(exchange),
+          documented: `${operationId} answers with a body matching its schema`,
+        },
+      ];
     }
     let body: unknown = undefined;
     if (response.bodyText.trim() !== "") {
       const parsed = parseJsonBody(exchange);
-      if (!parsed.ok) return [{ check: this.id, title: this.title, received: parsed.reason, documented: `${operationId} ${response.status}: JSON body` }];
+      if (!parsed.ok)
+        return [
+          {
+            check: this.id,
+            title: this.title,
+            received: parsed.reason,
+            documented: `${operationId} ${response.status}: JSON body`,
+          },
+        ];
       body = parsed.value;
     }
     const violations = spec.validateResponse(operationId, response.status, body);
@@ -37,6 +56,13 @@ export const responseMatchesSchema = defineCheck<SchemaInput>({
       .slice(0, 8)
       .map((violation) => `${violation.instancePath || "(body)"} ${violation.message}`)
       .join("; ");
-    return [{ check: this.id, title: this.title, received, documented: `${operationId} ${response.status} body matches the spec schema` }];
+    return [
+      {
+        check: this.id,
+        title: this.title,
+        received,
+        documented: `${operationId} ${response.status} body matches the spec schema`,
+      },
+    ];
   },
 });

@@ -13,6 +13,13 @@ export const sidMatchesPattern = defineCheck<SidInput>({
   run({ field, value, prefix }): Failure[] {
     const pattern = new RegExp(`^${prefix}[0-9a-fA-F]{32}$`);
     if (typeof value === "string" && value.length === 34 && pattern.test(value)) return [];
-    return [{ check: this.id, title: this.title, received: `${field} = ${show(value)}`, documented: `${field} matches ^${prefix}[0-9a-fA-F]{32}$, 34 characters` }];
+    return [
+      {
+        check: this.id,
+        title: this.title,
+        received: `${field} = ${show(value)}`,
+        documented: `${field} matches ^${prefix}[0-9a-fA-F]{32}$, 34 characters`,
+      },
+    ];
   },
 });

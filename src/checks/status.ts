@@ -16,8 +16,19 @@ export const statusIsDocumented = defineCheck<StatusInput>({
   title: "Status code differs from the documented one",
   run({ exchange, expected, documented }): Failure[] {
     const status = exchange.response?.status;
-    const matches = status !== undefined && expected.some((want) => (typeof want === "number" ? status === want : Math.floor(status / 100) === Number(want[0])));
+    const matches =
+      status !== undefined &&
+      expected.some((want) =>
+        typeof want === "number" ? status === want : Math.floor(status / 100) === Number(want[0]),
+      );
     if (matches) return [];
-    return [{ check: this.id, title: this.title, received: describeAnswer(exchange), documented: `${expected.join(" or ")}: ${documented}` }];
+    return [
+      {
+        check: this.id,
+        title: this.title,
+        received: describeAnswer(exchange),
+        documented: `${expected.join(" or ")}: ${documented}`,
+      },
+    ];
   },
 });

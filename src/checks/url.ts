@@ -13,20 +13,36 @@ export const urlPointsAtResource = defineCheck<UrlInput>({
   title: "Resource URL does not point at the resource",
   run({ field, value, path }): Failure[] {
     const documented = `${field} is an absolute URL whose path is ${path}`;
-    if (typeof value !== "string") return [{ check: this.id, title: this.title, received: `${field} = ${show(value)}`, documented }];
+    if (typeof value !== "string")
+      return [
+        { check: this.id, title: this.title, received: `${field} = ${show(value)}`, documented },
+      ];
     let actual: URL;
     try {
       actual = new URL(value);
     } catch {
-      return [{ check: this.id, title: this.title, received: `${field} = ${show(value)} (not an absolute URL)`, documented }];
+      return [
+        {
+          check: this.id,
+          title: this.title,
+          received: `${field} = ${show(value)} (not an absolute URL)`,
+          documented,
+        },
+      ];
     }
     if (samePath(actual.pathname, path)) return [];
-    return [{ check: this.id, title: this.title, received: `${field} = ${show(value)}`, documented }];
+    return [
+      { check: this.id, title: this.title, received: `${field} = ${show(value)}`, documented },
+    ];
   },
 });
 
 function samePath(actual: string, expected: string): boolean {
-  const normalise = (path: string): string => path.split("/").map((segment) => safeDecode(segment)).join("/");
+  const normalise = (path: string): string =>
+    path
+      .split("/")
+      .map((segment) => safeDecode(segment))
+      .join("/");
   return actual === expected || normalise(actual) === normalise(expected);
 }
 

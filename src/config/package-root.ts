@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 export const PACKAGE_ROOT: string = rootAbove(dirname(fileURLToPath(import.meta.url)));
 
 function rootAbove(start: string): string {
-  for (let directory = start; ; ) {
+  for (let directory = start; ;) {
     if (existsSync(join(directory, "package.json"))) return directory;
     const parent = dirname(directory);
     if (parent === directory) throw new Error(`no package.json above ${start}`);

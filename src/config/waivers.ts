@@ -21,13 +21,18 @@ const WAIVER_FIELDS: ReadonlySet<string> = new Set(["id", "reason", "expires"]);
 const BEHAVIOUR_ID = /^[A-Z]+(-[A-Z0-9]+)+$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Reads and strictly validates a waivers file (YAML or JSON); any mistake is a ConfigError (exit 2). */
+/**
+ * Reads and strictly validates a waivers file (YAML or JSON); any mistake is a ConfigError (exit
+ * 2).
+ */
 export function loadWaivers(file: string): Waiver[] {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new ConfigError(`waivers file ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new ConfigError(
+      `waivers file ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   return parseWaivers(text, file);
 }
@@ -40,7 +45,9 @@ export function parseWaivers(text: string, file: string): Waiver[] {
     // schema keeps an unquoted 2026-06-30 a string rather than a Date.
     document = parse(text);
   } catch (error) {
-    throw new ConfigError(`waivers file ${file}: not valid YAML or JSON: ${firstLine((error as Error).message)}`);
+    throw new ConfigError(
+      `waivers file ${file}: not valid YAML or JSON: ${firstLine((error as Error).message)}`,
+    );
   }
   const list = waiverList(document, file);
   const waivers: Waiver[] = [];
@@ -49,7 +56,9 @@ export function parseWaivers(text: string, file: string): Waiver[] {
     const waiver = validateWaiver(raw, `waivers file ${file}: entry ${index + 1}`);
     const earlier = firstEntryOf.get(waiver.id);
     if (earlier !== undefined) {
-      throw new ConfigError(`waivers file ${file}: entry ${index + 1} (${waiver.id}) repeats the id of entry ${earlier}`);
+      throw new ConfigError(
+        `waivers file ${file}: entry ${index + 1} (${waiver.id}) repeats the id of entry ${earlier}`,
+      );
     }
     firstEntryOf.set(waiver.id, index + 1);
     waivers.push(waiver);
@@ -70,24 +79,37 @@ function waiverList(document: unknown, file: string): unknown[] {
   if (Array.isArray(document)) return document;
   if (isRecord(document)) {
     const extra = Object.keys(document).filter((key) => key !== "waivers");
-    if (extra.length > 0) throw new ConfigError(`waivers file ${file}: unknown top-level field "${extra[0]}" (only "waivers" is allowed)`);
+    if (extra.length > 0)
+      throw new ConfigError(
+        `waivers file ${file}: unknown top-level field "${extra[0]}" (only "waivers" is allowed)`,
+      );
     if (Array.isArray(document.waivers)) return document.waivers;
   }
-  throw new ConfigError(`waivers file ${file}: expected a list of waivers, or "waivers:" holding one (write "waivers: []" for none)`);
+  throw new ConfigError(
+    `waivers file ${file}: expected a list of waivers, or "waivers:" holding one (write "waivers: []" for none)`,
+  );
 }
 
 function validateWaiver(raw: unknown, position: string): Waiver {
-  if (!isRecord(raw)) throw new ConfigError(`${position}: expected a mapping with id, reason and expires`);
+  if (!isRecord(raw))
+    throw new ConfigError(`${position}: expected a mapping with id, reason and expires`);
   const where = typeof raw.id === "string" ? `${position} (${raw.id})` : position;
   const fail = (what: string): never => {
     throw new ConfigError(`${where}: ${what}`);
   };
   const unknown = Object.keys(raw).find((key) => !WAIVER_FIELDS.has(key));
   if (unknown !== undefined) fail(`unknown field "${unknown}" (allowed: id, reason, expires)`);
-  if (typeof raw.id !== "string" || !BEHAVIOUR_ID.test(raw.id)) fail("id must be a behaviour id like MAP-TTL-ALIAS");
-  if (typeof raw.reason !== "string" || raw.reason.trim() === "") fail("reason is required: say why the deviation is accepted");
-  if (typeof raw.expires !== "string" || !isCalendarDate(raw.expires)) fail(`expires must be a date written YYYY-MM-DD, got ${JSON.stringify(raw.expires)}`);
-  return Object.freeze({ id: raw.id as string, reason: (raw.reason as string).trim(), expires: raw.expires as string });
+  if (typeof raw.id !== "string" || !BEHAVIOUR_ID.test(raw.id))
+    fail("id must be a behaviour id like MAP-TTL-ALIAS");
+  if (typeof raw.reason !== "string" || raw.reason.trim() === "")
+    fail("reason is required: say why the deviation is accepted");
+  if (typeof raw.expires !== "string" || !isCalendarDate(raw.expires))
+    fail(`expires must be a date written YYYY-MM-DD, got ${JSON.stringify(raw.expires)}`);
+  return Object.freeze({
+    id: raw.id as string,
+    reason: (raw.reason as string).trim(),
+    expires: raw.expires as string,
+  });
 }
 
 /** Rejects well-shaped impossible dates such as 2026-02-30, which Date would roll over. */
@@ -96,7 +118,9 @@ function isCalendarDate(text: string): boolean {
   if (match === null) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -47,7 +47,8 @@ export function documentedVerdict(
       return schemaKeywords.length === 1 && schemaKeywords[0] === "maximum"
         ? {
             verdict: "ambiguous",
-            reason: "PageSize above 100: readings differ or it is unspecified (docs/behaviour-reference.md#c1-page-size-maximum)",
+            reason:
+              "PageSize above 100: readings differ or it is unspecified (docs/behaviour-reference.md#c1-page-size-maximum)",
           }
         : undefined;
     case "PageToken":
@@ -85,7 +86,10 @@ export function aliasedBy(name: string, fieldNames: readonly string[]): string |
   return fieldNames.includes("ItemTtl") ? "ItemTtl" : "CollectionTtl";
 }
 
-/** Item data: JSON text of at most the documented size, not null; its type is open (docs/behaviour-reference.md#c11-the-type-of-data). */
+/**
+ * Item data: JSON text of at most the documented size, not null; its type is open
+ * (docs/behaviour-reference.md#c11-the-type-of-data).
+ */
 export function dataVerdict(text: string, limits: SpecLimits): FieldVerdict {
   const bytes = Buffer.byteLength(text, "utf8");
   const wellUnder = limits.dataMaxBytes - (DATA_MAX_BYTES - DATA_WELL_UNDER_BYTES);
@@ -114,7 +118,11 @@ export function dataVerdict(text: string, limits: SpecLimits): FieldVerdict {
     return { verdict: "ambiguous", reason: "JSON nested deeper than any document mentions" };
   }
   if (typeof parsed !== "object" || Array.isArray(parsed)) {
-    return { verdict: "ambiguous", reason: "Data that is not an object: its type is open (docs/behaviour-reference.md#c11-the-type-of-data)" };
+    return {
+      verdict: "ambiguous",
+      reason:
+        "Data that is not an object: its type is open (docs/behaviour-reference.md#c11-the-type-of-data)",
+    };
   }
   return { verdict: "valid", reason: "JSON object within the size limit" };
 }
@@ -148,7 +156,8 @@ function uniqueNameVerdict(
   if (SID_SHAPED.test(value)) {
     return {
       verdict: "ambiguous",
-      reason: "a sid shape with upper-case hex: only lower case is asserted (docs/behaviour-reference.md#c4-unique-names-that-look-like-sids)",
+      reason:
+        "a sid shape with upper-case hex: only lower case is asserted (docs/behaviour-reference.md#c4-unique-names-that-look-like-sids)",
     };
   }
   return keywords.length === 0 ? length : undefined;

@@ -59,13 +59,15 @@ export class RequestBudget {
     this.slots = new Semaphore(options.concurrency);
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? delay;
-    this.run =
-      options.maxRps === undefined ? undefined : new SlidingWindow(options.maxRps, 1000);
+    this.run = options.maxRps === undefined ? undefined : new SlidingWindow(options.maxRps, 1000);
     const perMap =
       options.perMap ??
       ({ perSecond: PER_OBJECT_WRITES_PER_SECOND, windowSeconds: BURST_WINDOW_SECONDS } as const);
     // Reads and writes have the same documented rate; one number serves both directions.
-    if (PER_OBJECT_READS_PER_SECOND !== PER_OBJECT_WRITES_PER_SECOND && options.perMap === undefined)
+    if (
+      PER_OBJECT_READS_PER_SECOND !== PER_OBJECT_WRITES_PER_SECOND &&
+      options.perMap === undefined
+    )
       throw new Error("documented read and write rates differ: give each its own window");
     this.mapLimit =
       perMap === false

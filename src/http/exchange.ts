@@ -52,13 +52,17 @@ export interface Exchange {
   readonly sentAt: number;
 }
 
-export type ParsedBody = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string };
+export type ParsedBody =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string };
 
 /** The JSON body of an answer, or why there is none. Never throws on garbage. */
 export function parseJsonBody(exchange: Exchange): ParsedBody {
   const response = exchange.response;
   if (response === undefined) {
-    return { ok: false, reason: `no response (${exchange.transportError?.code ?? "unknown error"})` };
+    return {
+      ok: false,
+      reason: `no response (${exchange.transportError?.code ?? "unknown error"})`,
+    };
   }
   if (response.bodyText.trim() === "") return { ok: false, reason: "empty body" };
   try {
@@ -83,18 +87,36 @@ export function describeAnswer(exchange: Exchange): string {
 /** The request as text for an attachment: method, URL, headers (never Authorization), form. */
 export function renderRequest(exchange: Exchange): string {
   const { request } = exchange;
-  const lines = [`${request.method} ${request.url}`, ...Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`)];
+  const lines = [
+    `${request.method} ${request.url}`,
+    ...Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`),
+  ];
   const own = "Basic (account SID and $TWILIO_AUTH_TOKEN)";
   const sent = request.credentials?.note ?? (request.authenticated ? own : undefined);
   if (sent !== undefined) lines.push(`authorization: ${sent}; not recorded`);
-  if (request.form !== undefined) lines.push("", new URLSearchParams(request.form.map(([name, value]): [string, string] => [name, value])).toString());
+  if (request.form !== undefined)
+    lines.push(
+      "",
+      new URLSearchParams(
+        request.form.map(([name, value]): [string, string] => [name, value]),
+      ).toString(),
+    );
   return lines.join("\n");
 }
 
 /** The answer as text for an attachment: status, headers, body (cut at 16 KiB). */
 export function renderResponse(exchange: Exchange, maxBody = 16 * 1024): string {
   const response = exchange.response;
-  if (response === undefined) return `no response: ${exchange.transportError?.code ?? "?"} ${exchange.transportError?.message ?? ""}`.trim();
-  const body = response.bodyText.length > maxBody ? `${response.bodyText.slice(0, maxBody)}…` : response.bodyText;
-  return [`HTTP ${response.status}`, ...Object.entries(response.headers).map(([name, value]) => `${name}: ${value}`), "", body].join("\n");
+  if (response === undefined)
+    return `no response: ${exchange.transportError?.code ?? "?"} ${exchange.transportError?.message ?? ""}`.trim();
+  const body =
+    response.bodyText.length > maxBody
+      ? `${response.bodyText.slice(0, maxBody)}…`
+      : response.bodyText;
+  return [
+    `HTTP ${response.status}`,
+    ...Object.entries(response.headers).map(([name, value]) => `${name}: ${value}`),
+    "",
+    body,
+  ].join("\n");
 }

@@ -20,11 +20,17 @@ export async function preflight(config: Config): Promise<number> {
   try {
     const answer = await new SyncMapApi(client, config.serviceSid).listMaps({ PageSize: 1 });
     if (answer.response === undefined) {
-      throw new HarnessError("SMC_ERR_UNREACHABLE", `target unreachable: ${baseUrl} (${answer.transportError?.code ?? "no answer"})`);
+      throw new HarnessError(
+        "SMC_ERR_UNREACHABLE",
+        `target unreachable: ${baseUrl} (${answer.transportError?.code ?? "no answer"})`,
+      );
     }
     const status = answer.response.status;
     if (status === 401 || status === 403) {
-      throw new HarnessError("SMC_ERR_CREDENTIALS", `credentials rejected by ${baseUrl} (HTTP ${status} listing maps of ${config.serviceSid})`);
+      throw new HarnessError(
+        "SMC_ERR_CREDENTIALS",
+        `credentials rejected by ${baseUrl} (HTTP ${status} listing maps of ${config.serviceSid})`,
+      );
     }
     return client.requestCount;
   } finally {

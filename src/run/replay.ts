@@ -17,14 +17,22 @@ import type { CommandJson } from "../model/real.ts";
 import { replayCommands } from "../model/sequence.ts";
 import { sweep } from "./sweep.ts";
 
-export type ParsedReplayArgs = { readonly help: true } | { readonly help: false; readonly file: string; readonly config: Config };
+export type ParsedReplayArgs =
+  | { readonly help: true }
+  | { readonly help: false; readonly file: string; readonly config: Config };
 
 export function parseReplayArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ParsedReplayArgs {
   const options = parseOptions(REPLAY_OPTION_SPEC, argv, env);
   const { positionals } = options;
   if (options.flag("help")) return { help: true };
-  if (positionals.length === 0) throw new ConfigError("replay needs a counterexample FILE (from <report-dir>/counterexamples/)");
-  if (positionals.length > 1) throw new ConfigError(`replay takes one FILE, got ${positionals.length}: ${positionals.join(" ")}`);
+  if (positionals.length === 0)
+    throw new ConfigError(
+      "replay needs a counterexample FILE (from <report-dir>/counterexamples/)",
+    );
+  if (positionals.length > 1)
+    throw new ConfigError(
+      `replay takes one FILE, got ${positionals.length}: ${positionals.join(" ")}`,
+    );
   // The target options mean exactly what they mean for run: same env fallbacks, same checks.
   const forwarded = TARGET_OPTIONS.flatMap(({ name }) => {
     const value = options.text(name);
@@ -32,7 +40,11 @@ export function parseReplayArgs(argv: readonly string[], env: NodeJS.ProcessEnv)
   });
   const { config } = parseRunArgs(forwarded, env);
   const runPrefix = `smc-replay-${randomBytes(3).toString("hex")}-`;
-  return { help: false, file: positionals[0] as string, config: Object.freeze({ ...config, runPrefix }) };
+  return {
+    help: false,
+    file: positionals[0] as string,
+    config: Object.freeze({ ...config, runPrefix }),
+  };
 }
 
 /** Reads and checks a counterexample file; every way it can be wrong is a ConfigError. */
@@ -42,7 +54,9 @@ export function readCounterexample(file: string): CounterexampleFile {
     text = readFileSync(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(`cannot read counterexample ${file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (code ?? (error as Error).message)}`);
+    throw new ConfigError(
+      `cannot read counterexample ${file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (code ?? (error as Error).message)}`,
+    );
   }
   let value: unknown;
   try {
@@ -57,7 +71,9 @@ export function readCounterexample(file: string): CounterexampleFile {
     try {
       commandFromJson(command);
     } catch (error) {
-      throw new ConfigError(`${file}: command ${index + 1}: ${firstLine((error as Error).message)}`);
+      throw new ConfigError(
+        `${file}: command ${index + 1}: ${firstLine((error as Error).message)}`,
+      );
     }
   });
   return counterexample;
@@ -65,13 +81,21 @@ export function readCounterexample(file: string): CounterexampleFile {
 
 function counterexampleProblem(value: unknown): string | undefined {
   if (!isRecord(value)) return "expected a JSON object";
-  if (typeof value.behaviour !== "string" || value.behaviour === "") return `"behaviour" must be a behaviour id`;
+  if (typeof value.behaviour !== "string" || value.behaviour === "")
+    return `"behaviour" must be a behaviour id`;
   if (typeof value.seed !== "number") return `"seed" must be a number`;
   if (typeof value.path !== "string") return `"path" must be a string`;
-  if (!Array.isArray(value.commands) || value.commands.length === 0) return `"commands" must be a non-empty list`;
-  const bad = value.commands.findIndex((command) => !isRecord(command) || typeof command.op !== "string" || !isRecord(command.args));
+  if (!Array.isArray(value.commands) || value.commands.length === 0)
+    return `"commands" must be a non-empty list`;
+  const bad = value.commands.findIndex(
+    (command) => !isRecord(command) || typeof command.op !== "string" || !isRecord(command.args),
+  );
   if (bad >= 0) return `command ${bad + 1} must be {"op": name, "args": {…}}`;
-  if (value.script !== undefined && !(Array.isArray(value.script) && value.script.every((line) => typeof line === "string"))) return `"script" must be a list of lines`;
+  if (
+    value.script !== undefined &&
+    !(Array.isArray(value.script) && value.script.every((line) => typeof line === "string"))
+  )
+    return `"script" must be a list of lines`;
   return undefined;
 }
 
@@ -91,12 +115,24 @@ export interface ReplayResult {
 }
 
 /** Replays the commands once in a fresh namespace under config.runPrefix, then cleans up. */
-export async function replayCounterexample(config: Config, counterexample: CounterexampleFile): Promise<ReplayResult> {
-  const client = new HttpClient({ baseUrl: config.baseUrl ?? "", accountSid: config.accountSid, authToken: config.authToken, timeoutMs: config.requestTimeoutMs });
+export async function replayCounterexample(
+  config: Config,
+  counterexample: CounterexampleFile,
+): Promise<ReplayResult> {
+  const client = new HttpClient({
+    baseUrl: config.baseUrl ?? "",
+    accountSid: config.accountSid,
+    authToken: config.authToken,
+    timeoutMs: config.requestTimeoutMs,
+  });
   const api = new SyncMapApi(client, config.serviceSid);
   let outcome: Awaited<ReturnType<typeof replayCommands>>;
   try {
-    outcome = await replayCommands(api, config.runPrefix, counterexample.commands as readonly CommandJson[]);
+    outcome = await replayCommands(
+      api,
+      config.runPrefix,
+      counterexample.commands as readonly CommandJson[],
+    );
   } finally {
     await client.close();
   }
@@ -109,26 +145,44 @@ export async function replayCounterexample(config: Config, counterexample: Count
     `replay of ${counterexample.behaviour} (seed ${counterexample.seed}, path "${counterexample.path}") against ${config.baseUrl ?? ""}${config.embedded ? " (embedded reference server)" : ""}`,
     ...outcome.executed.map((command, index) => {
       const step = `${index + 1}. ${command.text}`;
-      return mismatch !== undefined && index + 1 === lastStep ? `> ${step}   <-- diverged here` : `  ${step}`;
+      return mismatch !== undefined && index + 1 === lastStep
+        ? `> ${step}   <-- diverged here`
+        : `  ${step}`;
     }),
   ];
-  if (swept.leaks > 0) lines.push(`warning: ${swept.leaks} map(s) named ${config.runPrefix}… could not be deleted`);
+  if (swept.leaks > 0)
+    lines.push(`warning: ${swept.leaks} map(s) named ${config.runPrefix}… could not be deleted`);
 
   if (outcome.error !== undefined && mismatch === undefined) {
     const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
-    return { verdict: "broken", text: `${lines.join("\n")}\n`, brokenReason: `replay broke the harness at step ${lastStep}: ${firstLine(reason)}`, leaks: swept.leaks };
+    return {
+      verdict: "broken",
+      text: `${lines.join("\n")}\n`,
+      brokenReason: `replay broke the harness at step ${lastStep}: ${firstLine(reason)}`,
+      leaks: swept.leaks,
+    };
   }
   if (mismatch === undefined) {
     lines.push("NOT REPRODUCED: the sequence agrees with the model on this target");
     if (counterexample.diverged !== null && counterexample.diverged !== undefined) {
-      lines.push(`  (when saved it diverged: received ${counterexample.diverged.received}; documented ${counterexample.diverged.documented})`);
+      lines.push(
+        `  (when saved it diverged: received ${counterexample.diverged.received}; documented ${counterexample.diverged.documented})`,
+      );
     }
     return { verdict: "not-reproduced", text: `${lines.join("\n")}\n`, leaks: swept.leaks };
   }
   const { found, exchange } = mismatch;
-  lines.push(`REPRODUCED: ${found.title}`, `  received:   ${found.received}`, `  documented: ${found.documented}`);
+  lines.push(
+    `REPRODUCED: ${found.title}`,
+    `  received:   ${found.received}`,
+    `  documented: ${found.documented}`,
+  );
   if (exchange !== undefined) {
-    lines.push(`# the diverging request (step ${lastStep}):`, toCurl(exchange, { accountSid: config.accountSid }), `# answered: ${describeAnswer(exchange)}`);
+    lines.push(
+      `# the diverging request (step ${lastStep}):`,
+      toCurl(exchange, { accountSid: config.accountSid }),
+      `# answered: ${describeAnswer(exchange)}`,
+    );
   }
   return { verdict: "reproduced", text: `${lines.join("\n")}\n`, leaks: swept.leaks };
 }

@@ -38,7 +38,8 @@ export function createCatalog({ document, source, hash }: CatalogInput): SpecCat
     document,
     limits,
     operationIds: () => [...operations.keys()],
-    operation: (operationId: string): OperationInfo | undefined => operations.get(operationId)?.info,
+    operation: (operationId: string): OperationInfo | undefined =>
+      operations.get(operationId)?.info,
     validateResponse(operationId: string, status: number, body: unknown): SchemaViolation[] {
       const { info } = requireOperation(operationId);
       const documented = findDocumentedResponse(info.responses, status);
@@ -46,14 +47,20 @@ export function createCatalog({ document, source, hash }: CatalogInput): SpecCat
       if (!documented.hasBody) return isEmptyBody(body) ? [] : [unexpectedBody(info, documented)];
       return validators.validate(responseKey(operationId, documented.status), body);
     },
-    validateErrorBody: (body: unknown): SchemaViolation[] => validators.validate(ERROR_BODY_KEY, body),
-    missingOperations: (expected: readonly string[]): string[] => expected.filter((id) => !operations.has(id)),
+    validateErrorBody: (body: unknown): SchemaViolation[] =>
+      validators.validate(ERROR_BODY_KEY, body),
+    missingOperations: (expected: readonly string[]): string[] =>
+      expected.filter((id) => !operations.has(id)),
   });
 }
 
-function compileResponseSchemas(validators: SchemaValidators, operations: ReadonlyMap<string, CollectedOperation>): void {
+function compileResponseSchemas(
+  validators: SchemaValidators,
+  operations: ReadonlyMap<string, CollectedOperation>,
+): void {
   for (const [operationId, { bodySchemas }] of operations) {
-    for (const [status, schema] of bodySchemas) validators.compile(responseKey(operationId, status), schema);
+    for (const [status, schema] of bodySchemas)
+      validators.compile(responseKey(operationId, status), schema);
   }
 }
 
@@ -68,7 +75,10 @@ function errorSchemaOf(document: OpenAPIV3.Document): object {
 }
 
 /** OpenAPI precedence: an exact status beats a range ("4XX"), which beats "default". */
-function findDocumentedResponse(responses: readonly ResponseInfo[], status: number): ResponseInfo | undefined {
+function findDocumentedResponse(
+  responses: readonly ResponseInfo[],
+  status: number,
+): ResponseInfo | undefined {
   const exact = String(status);
   const range = `${Math.floor(status / 100)}XX`;
   return (

@@ -66,13 +66,18 @@ export const CODE = Object.freeze({
   invalidUniqueName: 54302,
 });
 
-/** A missing map may answer any of these (#c5-not-found-code); 54300 when addressed by an unknown unique_name. */
+/**
+ * A missing map may answer any of these (#c5-not-found-code); 54300 when addressed by an unknown
+ * unique_name.
+ */
 export const MAP_NOT_FOUND_CODES: readonly number[] = Object.freeze([
   CODE.resourceNotFound,
   CODE.mapNotFound,
   CODE.uniqueNameNotFound,
 ]);
-/** A missing item (or an item of a missing map) may answer any not-found code (#c5-not-found-code). */
+/**
+ * A missing item (or an item of a missing map) may answer any not-found code (#c5-not-found-code).
+ */
 export const NOT_FOUND_CODES: readonly number[] = Object.freeze([
   ...MAP_NOT_FOUND_CODES,
   CODE.itemNotFound,
@@ -94,7 +99,10 @@ export const TTL_MAX = 31_536_000;
 
 /** Every list pages 50 records by default. */
 export const DEFAULT_PAGE_SIZE = 50;
-/** The PageSize maximum is 100 today and was 1000 before (#c1-page-size-maximum); 100 is safe under both. */
+/**
+ * The PageSize maximum is 100 today and was 1000 before (#c1-page-size-maximum); 100 is safe under
+ * both.
+ */
 export const PAGE_SIZE_MAX_READINGS: readonly number[] = Object.freeze([100, 1000]);
 export const MAX_PAGE_SIZE_ALL_READINGS = 100;
 
@@ -126,5 +134,8 @@ export const BURST_WINDOW_SECONDS = 10;
 
 /** The shape of a documented sid: two letters and 32 hex digits. */
 export const SID_PATTERN = /^[A-Z]{2}[0-9a-fA-F]{32}$/;
-/** A unique_name matching this is refused (54302); only the lowercase form is asserted (#c4-unique-names-that-look-like-sids). */
+/**
+ * A unique_name matching this is refused (54302); only the lowercase form is asserted
+ * (#c4-unique-names-that-look-like-sids).
+ */
 export const SID_LIKE_NAME_PATTERN = /^[A-Z]{2}[0-9a-f]{32}$/;

@@ -1,4 +1,7 @@
-/** The spec room: load the OpenAPI contract once, then ask it about operations, limits and response shapes. */
+/**
+ * The spec room: load the OpenAPI contract once, then ask it about operations, limits and response
+ * shapes.
+ */
 export { loadSpec, DEFAULT_SPEC_FILE } from "./load.ts";
 export { createCatalog } from "./catalog.ts";
 export { describeSpecGaps } from "./gaps.ts";

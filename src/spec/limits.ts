@@ -39,10 +39,17 @@ export function readLimits(document: object): SpecLimits {
   });
 }
 
-function readPositiveInteger(declared: Record<string, unknown>, name: string, fallback: number): number {
+function readPositiveInteger(
+  declared: Record<string, unknown>,
+  name: string,
+  fallback: number,
+): number {
   const value = declared[name];
   if (value === undefined) return fallback;
-  if (!isPositiveInteger(value)) throw new Error(`${LIMITS_EXTENSION}.${name} must be a positive integer, got ${JSON.stringify(value)}`);
+  if (!isPositiveInteger(value))
+    throw new Error(
+      `${LIMITS_EXTENSION}.${name} must be a positive integer, got ${JSON.stringify(value)}`,
+    );
   return value;
 }
 
@@ -52,7 +59,9 @@ function readPageSizeMax(declared: Record<string, unknown>): readonly number[] {
   if (value === undefined) return DEFAULT_LIMITS.pageSizeMax;
   const readings = Array.isArray(value) ? value : [value];
   if (readings.length === 0 || !readings.every(isPositiveInteger)) {
-    throw new Error(`${LIMITS_EXTENSION}.pageSizeMax must be a positive integer or a non-empty list of them, got ${JSON.stringify(value)}`);
+    throw new Error(
+      `${LIMITS_EXTENSION}.pageSizeMax must be a positive integer or a non-empty list of them, got ${JSON.stringify(value)}`,
+    );
   }
   return Object.freeze([...new Set(readings)].sort((a, b) => a - b));
 }

@@ -50,7 +50,11 @@ function parseSource(path: string, text: string): object {
   try {
     parsed = looksLikeJson ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    throw new SpecLoadError(path, `not valid ${looksLikeJson ? "JSON" : "YAML"}: ${messageOf(error)}`, { cause: error });
+    throw new SpecLoadError(
+      path,
+      `not valid ${looksLikeJson ? "JSON" : "YAML"}: ${messageOf(error)}`,
+      { cause: error },
+    );
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     throw new SpecLoadError(path, "the document is not an object");
@@ -63,7 +67,12 @@ function assertOpenApi30(path: string, parsed: object): asserts parsed is OpenAP
   const version: unknown = (parsed as Record<string, unknown>)["openapi"];
   if (typeof version === "string" && /^3\.0\.\d+$/.test(version)) return;
   const swagger: unknown = (parsed as Record<string, unknown>)["swagger"];
-  const found = typeof version === "string" ? `openapi ${version}` : typeof swagger === "string" ? `swagger ${swagger}` : "no version field";
+  const found =
+    typeof version === "string"
+      ? `openapi ${version}`
+      : typeof swagger === "string"
+        ? `swagger ${swagger}`
+        : "no version field";
   throw new SpecLoadError(path, `only OpenAPI 3.0.x is supported (found ${found})`);
 }
 
@@ -72,15 +81,22 @@ async function validateDocument(path: string, document: OpenAPIV3.Document): Pro
   try {
     await SwaggerParser.validate(path, structuredClone(document) as OpenAPI.Document, {});
   } catch (error) {
-    throw new SpecLoadError(path, `not a valid OpenAPI document: ${firstLines(messageOf(error))}`, { cause: error });
+    throw new SpecLoadError(path, `not a valid OpenAPI document: ${firstLines(messageOf(error))}`, {
+      cause: error,
+    });
   }
 }
 
-async function dereferenceDocument(path: string, document: OpenAPIV3.Document): Promise<OpenAPIV3.Document> {
+async function dereferenceDocument(
+  path: string,
+  document: OpenAPIV3.Document,
+): Promise<OpenAPIV3.Document> {
   try {
     return (await SwaggerParser.dereference(path, document, {})) as OpenAPIV3.Document;
   } catch (error) {
-    throw new SpecLoadError(path, `cannot resolve its $refs: ${messageOf(error)}`, { cause: error });
+    throw new SpecLoadError(path, `cannot resolve its $refs: ${messageOf(error)}`, {
+      cause: error,
+    });
   }
 }
 

@@ -39,9 +39,18 @@ export const OBJECT_FORMATS: Readonly<Record<string, AnySchemaObject>> = {
 };
 
 const SUBSCHEMA_MAP_KEYWORDS = new Set(["properties", "patternProperties"]);
-const SUBSCHEMA_KEYWORDS = new Set(["items", "additionalProperties", "not", "allOf", "anyOf", "oneOf"]);
+const SUBSCHEMA_KEYWORDS = new Set([
+  "items",
+  "additionalProperties",
+  "not",
+  "allOf",
+  "anyOf",
+  "oneOf",
+]);
 
-/** Memo of converted schemas; dereferenced documents share (and may cycle through) schema objects. */
+/**
+ * Memo of converted schemas; dereferenced documents share (and may cycle through) schema objects.
+ */
 export type ConversionMemo = WeakMap<object, AnySchemaObject>;
 
 export function toAjvSchema(schema: object, memo: ConversionMemo = new WeakMap()): AnySchemaObject {
@@ -63,15 +72,22 @@ function isDroppedKeyword(keyword: string): boolean {
   if (OPENAPI_ONLY_KEYWORDS.has(keyword)) return true;
   // Unknown specification extensions carry no validation meaning (OpenAPI 3.0 §4.7.24);
   // keeping them would make a foreign document fail strict compilation for nothing.
-  return keyword.startsWith("x-") && !(DECLARED_EXTENSION_KEYWORDS as readonly string[]).includes(keyword);
+  return (
+    keyword.startsWith("x-") &&
+    !(DECLARED_EXTENSION_KEYWORDS as readonly string[]).includes(keyword)
+  );
 }
 
 function convertKeywordValue(keyword: string, value: unknown, memo: ConversionMemo): unknown {
   if (SUBSCHEMA_MAP_KEYWORDS.has(keyword) && isObject(value)) {
-    return Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, convertSubschema(sub, memo)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([name, sub]) => [name, convertSubschema(sub, memo)]),
+    );
   }
   if (SUBSCHEMA_KEYWORDS.has(keyword)) {
-    return Array.isArray(value) ? value.map((sub) => convertSubschema(sub, memo)) : convertSubschema(value, memo);
+    return Array.isArray(value)
+      ? value.map((sub) => convertSubschema(sub, memo))
+      : convertSubschema(value, memo);
   }
   return value;
 }
@@ -104,7 +120,8 @@ function applyNullable(schema: AnySchemaObject): void {
   if (schema["type"] !== undefined) {
     // OpenAPI 3.0.3 says an enum must list null itself; older documents forget.
     const values: unknown = schema["enum"];
-    if (nullable === true && Array.isArray(values) && !values.includes(null)) schema["enum"] = [...values, null];
+    if (nullable === true && Array.isArray(values) && !values.includes(null))
+      schema["enum"] = [...values, null];
     return;
   }
 

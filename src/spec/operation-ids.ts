@@ -1,4 +1,7 @@
-/** The fourteen Sync Map operations (docs/behaviour-reference.md#endpoints), named as the vendor names them. */
+/**
+ * The fourteen Sync Map operations (docs/behaviour-reference.md#endpoints), named as the vendor
+ * names them.
+ */
 export const SYNC_MAP_OPERATION_IDS = Object.freeze([
   "CreateSyncMap",
   "ListSyncMap",

@@ -29,8 +29,12 @@ export function collectOperations(document: OpenAPIV3.Document): Map<string, Col
     for (const method of METHODS) {
       const operation = pathItem[method];
       if (operation?.operationId === undefined) continue;
-      if (operations.has(operation.operationId)) throw new Error(`operationId ${operation.operationId} is used twice`);
-      operations.set(operation.operationId, collectOperation(pathTemplate, pathItem, method, operation));
+      if (operations.has(operation.operationId))
+        throw new Error(`operationId ${operation.operationId} is used twice`);
+      operations.set(
+        operation.operationId,
+        collectOperation(pathTemplate, pathItem, method, operation),
+      );
     }
   }
   return operations;
@@ -42,9 +46,13 @@ function collectOperation(
   method: (typeof METHODS)[number],
   operation: OpenAPIV3.OperationObject,
 ): CollectedOperation {
-  const requestBody = operation.requestBody === undefined ? undefined : dereferenced(operation.requestBody);
-  const requestMedia = requestBody === undefined ? undefined : pickRequestMedia(requestBody.content);
-  const responses = Object.entries(operation.responses ?? {}).map(([status, response]) => [status, dereferenced(response)] as const);
+  const requestBody =
+    operation.requestBody === undefined ? undefined : dereferenced(operation.requestBody);
+  const requestMedia =
+    requestBody === undefined ? undefined : pickRequestMedia(requestBody.content);
+  const responses = Object.entries(operation.responses ?? {}).map(
+    ([status, response]) => [status, dereferenced(response)] as const,
+  );
 
   const info: OperationInfo = {
     operationId: operation.operationId ?? "",
@@ -64,7 +72,10 @@ function collectOperation(
   return { info, bodySchemas };
 }
 
-/** Operation-level parameters override path-level ones with the same name and location (OpenAPI 3.0 §4.7.9). */
+/**
+ * Operation-level parameters override path-level ones with the same name and location (OpenAPI 3.0
+ * §4.7.9).
+ */
 function mergeParameters(
   pathLevel: readonly (OpenAPIV3.ReferenceObject | OpenAPIV3.ParameterObject)[],
   operationLevel: readonly (OpenAPIV3.ReferenceObject | OpenAPIV3.ParameterObject)[],
@@ -92,7 +103,9 @@ function readPathType(pathItem: OpenAPIV3.PathItemObject): string | undefined {
 function pickRequestMedia(
   content: Record<string, OpenAPIV3.MediaTypeObject>,
 ): { mediaType: string; schema: OpenAPIV3.SchemaObject | undefined } | undefined {
-  const mediaType = [FORM_MEDIA_TYPE, JSON_MEDIA_TYPE].find((candidate) => candidate in content) ?? Object.keys(content)[0];
+  const mediaType =
+    [FORM_MEDIA_TYPE, JSON_MEDIA_TYPE].find((candidate) => candidate in content) ??
+    Object.keys(content)[0];
   if (mediaType === undefined) return undefined;
   const schema = content[mediaType]?.schema;
   return { mediaType, schema: schema === undefined ? undefined : dereferenced(schema) };
@@ -122,12 +135,18 @@ function describeResponse(status: string, response: OpenAPIV3.ResponseObject): R
 
 function jsonBodySchema(response: OpenAPIV3.ResponseObject): OpenAPIV3.SchemaObject | undefined {
   const content = response.content ?? {};
-  const mediaType = JSON_MEDIA_TYPE in content ? JSON_MEDIA_TYPE : Object.keys(content).find((type) => /json/i.test(type));
+  const mediaType =
+    JSON_MEDIA_TYPE in content
+      ? JSON_MEDIA_TYPE
+      : Object.keys(content).find((type) => /json/i.test(type));
   const schema = mediaType === undefined ? undefined : content[mediaType]?.schema;
   return schema === undefined ? undefined : dereferenced(schema);
 }
 
-/** The loader dereferences every document, so a $ref left here means the document could not be resolved. */
+/**
+ * The loader dereferences every document, so a $ref left here means the document could not be
+ * resolved.
+ */
 function dereferenced<T extends object>(value: T | OpenAPIV3.ReferenceObject): T {
   if ("$ref" in value) throw new Error(`unresolved $ref ${value.$ref}`);
   return value;

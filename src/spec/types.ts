@@ -45,7 +45,9 @@ export interface OperationInfo {
 export interface SchemaViolation {
   /** JSON pointer into the validated body ("" = the body itself). */
   readonly instancePath: string;
-  /** Pointer into the response schema (relative to it), or a pseudo path for status/body mismatches. */
+  /**
+   * Pointer into the response schema (relative to it), or a pseudo path for status/body mismatches.
+   */
   readonly schemaPath: string;
   readonly keyword: string;
   readonly message: string;

@@ -42,7 +42,10 @@ export class SchemaValidators {
     try {
       this.compiled.set(key, this.ajv.compile(toAjvSchema(openApiSchema, this.memo)));
     } catch (error) {
-      throw new Error(`schema for ${key} does not compile in ajv strict mode: ${messageOf(error)}`, { cause: error });
+      throw new Error(
+        `schema for ${key} does not compile in ajv strict mode: ${messageOf(error)}`,
+        { cause: error },
+      );
     }
   }
 

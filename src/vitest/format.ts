@@ -5,8 +5,16 @@ import type { BehaviourEntry } from "../catalogue/catalogue.ts";
 export function formatOutcome(entry: BehaviourEntry, outcome: BehaviourOutcome): string {
   const lines = [`${entry.id} (${entry.level}): ${entry.statement}`];
   for (const found of outcome.failures) {
-    lines.push(`- ${found.title} [${found.check}]`, `    Received:   ${found.received}`, `    Documented: ${found.documented}`);
-    if (found.reproduction !== undefined) lines.push("    Reproduce with:", ...found.reproduction.split("\n").map((line) => `      ${line}`));
+    lines.push(
+      `- ${found.title} [${found.check}]`,
+      `    Received:   ${found.received}`,
+      `    Documented: ${found.documented}`,
+    );
+    if (found.reproduction !== undefined)
+      lines.push(
+        "    Reproduce with:",
+        ...found.reproduction.split("\n").map((line) => `      ${line}`),
+      );
   }
   return lines.join("\n");
 }

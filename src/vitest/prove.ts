@@ -117,7 +117,8 @@ export function proveBehaviours(title: string, definitions: readonly BehaviourDe
           return;
         }
         if (outcome.outcome === "broken") throw harnessErrorOf(entry, outcome);
-        // A SHOULD that fails is a warning: it stays green in vitest and is "warned" in the summary.
+        // A SHOULD that fails is a warning: it stays green in vitest and is "warned" in the
+        // summary.
         if (outcome.outcome === "failed" && entry.level === "MUST") {
           throw new AssertionError({ message: formatOutcome(entry, outcome) });
         }

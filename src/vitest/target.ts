@@ -50,7 +50,10 @@ export interface BehaviourMeta {
   readonly leakedSids: readonly string[];
   readonly durationMs: number;
   readonly brokenReason?: string;
-  /** Why the behaviour could not be judged under this run (e.g. the --spec document lacks its operation). */
+  /**
+   * Why the behaviour could not be judged under this run (e.g. the --spec document lacks its
+   * operation).
+   */
   readonly skipReason?: string;
 }
 

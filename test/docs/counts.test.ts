@@ -2,7 +2,13 @@
 // equals what scripts/counts.ts counts, and the sample run output quotes the catalogue.
 import { describe, expect, it } from "vitest";
 import { loadCatalogue } from "../../src/catalogue/catalogue.ts";
-import { computeCounts, countedDocs, quotedCounts, readDoc, rewriteCounts } from "../../scripts/counts.ts";
+import {
+  computeCounts,
+  countedDocs,
+  quotedCounts,
+  readDoc,
+  rewriteCounts,
+} from "../../scripts/counts.ts";
 
 const counts = computeCounts();
 
@@ -17,14 +23,19 @@ describe("counts quoted in the docs", () => {
 
   it("marks the numbers the README quotes", () => {
     const names = quotedCounts(readDoc("README.md")).map((quoted) => quoted.name);
-    expect(names).toEqual(expect.arrayContaining(["behaviours", "faults", "maps", "items", "permissions"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["behaviours", "faults", "maps", "items", "permissions"]),
+    );
   });
 
   it("quotes in README.md and docs/*.md only numbers that match the code", () => {
     const wrong = countedDocs().flatMap((file) =>
       quotedCounts(readDoc(file))
         .filter((quoted) => counts[quoted.name] !== quoted.value)
-        .map((quoted) => `${file}: ${quoted.name} says ${quoted.value}, the code has ${counts[quoted.name]}`),
+        .map(
+          (quoted) =>
+            `${file}: ${quoted.name} says ${quoted.value}, the code has ${counts[quoted.name]}`,
+        ),
     );
     expect(wrong).toEqual([]);
   });
@@ -32,12 +43,20 @@ describe("counts quoted in the docs", () => {
   it("shows a sample run that lists every behaviour of the catalogue", () => {
     const samples = [...readDoc("README.md").matchAll(/^(\d+) behaviours: (\d+) passed/gm)];
     expect(samples.length).toBeGreaterThan(0);
-    for (const sample of samples) expect([Number(sample[1]), Number(sample[2])]).toEqual([counts.behaviours, counts.behaviours]);
+    for (const sample of samples)
+      expect([Number(sample[1]), Number(sample[2])]).toEqual([
+        counts.behaviours,
+        counts.behaviours,
+      ]);
   });
 
   it("rewrites a stale marked number and refuses an unknown name", () => {
     const stale = "<!-- count:faults -->1<!-- /count --> faults";
-    expect(rewriteCounts(stale, counts)).toBe(`<!-- count:faults -->${counts.faults}<!-- /count --> faults`);
-    expect(() => rewriteCounts("<!-- count:nothing -->1<!-- /count -->", counts)).toThrow(/no count named/);
+    expect(rewriteCounts(stale, counts)).toBe(
+      `<!-- count:faults -->${counts.faults}<!-- /count --> faults`,
+    );
+    expect(() => rewriteCounts("<!-- count:nothing -->1<!-- /count -->", counts)).toThrow(
+      /no count named/,
+    );
   });
 });

@@ -6,7 +6,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { REFERENCE, cite } from "../../src/spec/documented.ts";
-import { githubSlug, headingAnchors, referenceAnchors, REFERENCE_PATH } from "./reference-headings.ts";
+import {
+  githubSlug,
+  headingAnchors,
+  referenceAnchors,
+  REFERENCE_PATH,
+} from "./reference-headings.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const anchors = referenceAnchors();
@@ -19,7 +24,9 @@ function trackedTextFiles(): string[] {
 
 describe("docs/behaviour-reference.md", () => {
   it("makes GitHub's anchors of headings with punctuation, underscores and repeats", () => {
-    expect(githubSlug("C9. `next_page_url` on the last page")).toBe("c9-next_page_url-on-the-last-page");
+    expect(githubSlug("C9. `next_page_url` on the last page")).toBe(
+      "c9-next_page_url-on-the-last-page",
+    );
     expect(githubSlug("Revisions and ETag")).toBe("revisions-and-etag");
     expect([...headingAnchors("# A\n## A\n```\n# B\n```\n")]).toEqual(["a", "a-1"]);
   });
@@ -72,7 +79,8 @@ describe("links between README.md and docs/", () => {
           broken.push(`${page}: ${link}`);
           continue;
         }
-        if (anchor !== undefined && !headingAnchors(content).has(anchor)) broken.push(`${page}: ${link}`);
+        if (anchor !== undefined && !headingAnchors(content).has(anchor))
+          broken.push(`${page}: ${link}`);
       }
     }
     expect(broken).toEqual([]);

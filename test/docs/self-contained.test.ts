@@ -14,7 +14,11 @@ const OUTSIDE = [
 function shippedFiles(): string[] {
   const listed = execFileSync("git", ["ls-files"], { encoding: "utf8" }).split("\n");
   return listed.filter(
-    (file) => file !== "" && !file.startsWith("test/") && !file.startsWith(".ci/") && file !== "package-lock.json",
+    (file) =>
+      file !== "" &&
+      !file.startsWith("test/") &&
+      !file.startsWith(".ci/") &&
+      file !== "package-lock.json",
   );
 }
 

@@ -16,7 +16,9 @@ describe("--baseline, --waivers and compare", () => {
   beforeAll(async () => {
     [clean, faulty] = await Promise.all([serve(), serve(["--fault", FAULT])]);
     baselineDir = reportDir();
-    const first = await runCli([...targetArgs(clean), "--report-dir", baselineDir, "--seed", "3"], { TWILIO_AUTH_TOKEN: clean.authToken });
+    const first = await runCli([...targetArgs(clean), "--report-dir", baselineDir, "--seed", "3"], {
+      TWILIO_AUTH_TOKEN: clean.authToken,
+    });
     expect(first.code, first.stdout).toBe(0);
   });
   afterAll(async () => {
@@ -26,25 +28,56 @@ describe("--baseline, --waivers and compare", () => {
 
   function waivers(expires: string): string {
     const file = join(reportDir(), "waivers.yaml");
-    writeFileSync(file, `waivers:\n  - id: ${BEHAVIOUR}\n    reason: known vendor deviation, ticket 42\n    expires: ${expires}\n  - id: MAP-DELETE-204\n    reason: fixed upstream\n    expires: 2099-01-01\n`);
+    writeFileSync(
+      file,
+      `waivers:\n  - id: ${BEHAVIOUR}\n    reason: known vendor deviation, ticket 42\n    expires: ${expires}\n  - id: MAP-DELETE-204\n    reason: fixed upstream\n    expires: 2099-01-01\n`,
+    );
     return file;
   }
 
   it("names the regression against the baseline and fails the run", async () => {
     const dir = reportDir();
-    const result = await runCli([...targetArgs(faulty), "--report-dir", dir, "--seed", "3", "--baseline", join(baselineDir, "summary.json")], { TWILIO_AUTH_TOKEN: faulty.authToken });
+    const result = await runCli(
+      [
+        ...targetArgs(faulty),
+        "--report-dir",
+        dir,
+        "--seed",
+        "3",
+        "--baseline",
+        join(baselineDir, "summary.json"),
+      ],
+      { TWILIO_AUTH_TOKEN: faulty.authToken },
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(new RegExp(`regressed\\s+${BEHAVIOUR}`));
-    const summary = readSummary(dir) as unknown as { baseline: { regressed: string[]; fixed: string[] } };
+    const summary = readSummary(dir) as unknown as {
+      baseline: { regressed: string[]; fixed: string[] };
+    };
     expect(summary.baseline.regressed).toEqual([BEHAVIOUR]);
     expect(summary.baseline.fixed).toEqual([]);
   });
 
   it("keeps the run green under a live waiver, reports it waived, and calls a waiver for a passing behaviour stale", async () => {
     const dir = reportDir();
-    const result = await runCli([...targetArgs(faulty), "--report-dir", dir, "--seed", "3", "--waivers", waivers("2099-12-31")], { TWILIO_AUTH_TOKEN: faulty.authToken });
+    const result = await runCli(
+      [
+        ...targetArgs(faulty),
+        "--report-dir",
+        dir,
+        "--seed",
+        "3",
+        "--waivers",
+        waivers("2099-12-31"),
+      ],
+      { TWILIO_AUTH_TOKEN: faulty.authToken },
+    );
     expect(result.code, result.stdout).toBe(0);
-    const summary = readSummary(dir) as unknown as { totals: Record<string, number>; behaviours: Array<{ id: string; status: string; failures: unknown[] }>; waivers: { stale: string[] } };
+    const summary = readSummary(dir) as unknown as {
+      totals: Record<string, number>;
+      behaviours: Array<{ id: string; status: string; failures: unknown[] }>;
+      waivers: { stale: string[] };
+    };
     const waived = summary.behaviours.find((behaviour) => behaviour.id === BEHAVIOUR);
     expect(waived?.status).toBe("waived");
     expect(waived?.failures.length).toBeGreaterThan(0);
@@ -53,21 +86,51 @@ describe("--baseline, --waivers and compare", () => {
   });
 
   it("fails the run once the waiver has expired", async () => {
-    const result = await runCli([...targetArgs(faulty), "--report-dir", reportDir(), "--seed", "3", "--waivers", waivers("2020-01-01")], { TWILIO_AUTH_TOKEN: faulty.authToken });
+    const result = await runCli(
+      [
+        ...targetArgs(faulty),
+        "--report-dir",
+        reportDir(),
+        "--seed",
+        "3",
+        "--waivers",
+        waivers("2020-01-01"),
+      ],
+      { TWILIO_AUTH_TOKEN: faulty.authToken },
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/expired/);
   });
 
   it("exits 1 only for regressions with --exit-on-regressions, and compare prints the same diff", async () => {
     const failingDir = reportDir();
-    const failing = await runCli([...targetArgs(faulty), "--report-dir", failingDir, "--seed", "3"], { TWILIO_AUTH_TOKEN: faulty.authToken });
+    const failing = await runCli(
+      [...targetArgs(faulty), "--report-dir", failingDir, "--seed", "3"],
+      { TWILIO_AUTH_TOKEN: faulty.authToken },
+    );
     expect(failing.code).toBe(1);
     // Against a baseline that already failed the same way, nothing regressed: exit 0.
-    const again = await runCli([...targetArgs(faulty), "--report-dir", reportDir(), "--seed", "3", "--baseline", join(failingDir, "summary.json"), "--exit-on-regressions"], {
-      TWILIO_AUTH_TOKEN: faulty.authToken,
-    });
+    const again = await runCli(
+      [
+        ...targetArgs(faulty),
+        "--report-dir",
+        reportDir(),
+        "--seed",
+        "3",
+        "--baseline",
+        join(failingDir, "summary.json"),
+        "--exit-on-regressions",
+      ],
+      {
+        TWILIO_AUTH_TOKEN: faulty.authToken,
+      },
+    );
     expect(again.code, again.stdout).toBe(0);
-    const compared = await runCli(["compare", join(baselineDir, "summary.json"), join(failingDir, "summary.json")]);
+    const compared = await runCli([
+      "compare",
+      join(baselineDir, "summary.json"),
+      join(failingDir, "summary.json"),
+    ]);
     expect(compared.code).toBe(1);
     expect(compared.stdout).toMatch(new RegExp(`regressed\\s+${BEHAVIOUR}`));
     const bad = await runCli(["--waivers", "/no/such/waivers.yaml"]);

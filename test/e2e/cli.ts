@@ -19,7 +19,10 @@ export interface CliResult {
 export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, CI: "true", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { ...process.env, CI: "true", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -40,7 +43,9 @@ export interface ServedTarget {
 
 /** `sync-map-conformance serve …` in the background; resolves once it printed its JSON line. */
 export function serve(args: readonly string[] = []): Promise<ServedTarget> {
-  const child = spawn(process.execPath, [CLI, "serve", "--port", "0", ...args], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [CLI, "serve", "--port", "0", ...args], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     child.on("error", reject);
@@ -61,8 +66,17 @@ export function serve(args: readonly string[] = []): Promise<ServedTarget> {
   });
 }
 
-export function targetArgs(target: Pick<ServedTarget, "url" | "accountSid" | "serviceSid">): string[] {
-  return ["--base-url", target.url, "--account-sid", target.accountSid, "--service-sid", target.serviceSid];
+export function targetArgs(
+  target: Pick<ServedTarget, "url" | "accountSid" | "serviceSid">,
+): string[] {
+  return [
+    "--base-url",
+    target.url,
+    "--account-sid",
+    target.accountSid,
+    "--service-sid",
+    target.serviceSid,
+  ];
 }
 
 export function reportDir(): string {
@@ -72,7 +86,14 @@ export function reportDir(): string {
 export interface SummaryFile {
   target: { baseUrl: string; embedded: boolean };
   totals: Record<string, number>;
-  behaviours: Array<{ id: string; level: string; status: string; skipReason?: string; brokenReason?: string; failures: Array<{ message: string; reproduction?: string }> }>;
+  behaviours: Array<{
+    id: string;
+    level: string;
+    status: string;
+    skipReason?: string;
+    brokenReason?: string;
+    failures: Array<{ message: string; reproduction?: string }>;
+  }>;
   spec: { hash: string; source: string; gaps: string[] };
   requests: number;
   leaks: number;

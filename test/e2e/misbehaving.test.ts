@@ -8,7 +8,9 @@ import { readSummary, reportDir, runCli } from "./cli.ts";
 const ACCOUNT = `AC${"0".repeat(32)}`;
 const SERVICE = `IS${"0".repeat(32)}`;
 
-function target(answer: (method: string, url: string) => { status: number; body: string } | "hang"): Promise<{ server: Server; url: string }> {
+function target(
+  answer: (method: string, url: string) => { status: number; body: string } | "hang",
+): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => {
     request.resume();
     request.on("end", () => {
@@ -17,7 +19,11 @@ function target(answer: (method: string, url: string) => { status: number; body:
       response.writeHead(reply.status, { "content-type": "text/html" }).end(reply.body);
     });
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    ),
+  );
 }
 
 describe("a misbehaving target", () => {
@@ -33,7 +39,9 @@ describe("a misbehaving target", () => {
   let hangUrl = "";
   beforeAll(async () => {
     const garbage = await target(() => ({ status: 500, body: "<html>oops</html>" }));
-    const hang = await target((method, url) => (method === "GET" && url.includes("/Maps?") ? { status: 200, body: "[]" } : "hang"));
+    const hang = await target((method, url) =>
+      method === "GET" && url.includes("/Maps?") ? { status: 200, body: "[]" } : "hang",
+    );
     servers.push(garbage.server, hang.server);
     garbageUrl = garbage.url;
     hangUrl = hang.url;
@@ -41,22 +49,50 @@ describe("a misbehaving target", () => {
 
   it("that answers 500 with HTML to everything gets failures and exit 1", async () => {
     const dir = reportDir();
-    const result = await runCli(["--base-url", garbageUrl, "--account-sid", ACCOUNT, "--auth-token", "t", "--service-sid", SERVICE, "--report-dir", dir]);
+    const result = await runCli([
+      "--base-url",
+      garbageUrl,
+      "--account-sid",
+      ACCOUNT,
+      "--auth-token",
+      "t",
+      "--service-sid",
+      SERVICE,
+      "--report-dir",
+      dir,
+    ]);
     expect(result.code, result.stderr).toBe(1);
     const summary = readSummary(dir);
     // Every behaviour judged against the target: MUSTs fail, SHOULDs warn.
-    expect((summary.totals.failed ?? 0) + (summary.totals.warned ?? 0)).toBe(summary.totals.behaviours);
+    expect((summary.totals.failed ?? 0) + (summary.totals.warned ?? 0)).toBe(
+      summary.totals.behaviours,
+    );
     expect(summary.totals.failed).toBeGreaterThan(0);
     expect(summary.behaviours.every((behaviour) => behaviour.failures.length > 0)).toBe(true);
   });
 
   it("that hangs on writes gets timeout failures, exit 1, and the run ends", async () => {
     const dir = reportDir();
-    const result = await runCli(["--base-url", hangUrl, "--account-sid", ACCOUNT, "--auth-token", "t", "--service-sid", SERVICE, "--report-dir", dir, "--request-timeout", "200"]);
+    const result = await runCli([
+      "--base-url",
+      hangUrl,
+      "--account-sid",
+      ACCOUNT,
+      "--auth-token",
+      "t",
+      "--service-sid",
+      SERVICE,
+      "--report-dir",
+      dir,
+      "--request-timeout",
+      "200",
+    ]);
     expect(result.code, result.stderr).toBe(1);
     const summary = readSummary(dir);
     expect(summary.totals.failed).toBeGreaterThan(0);
-    const messages = summary.behaviours.flatMap((behaviour) => behaviour.failures.map((found) => found.message)).join("\n");
+    const messages = summary.behaviours
+      .flatMap((behaviour) => behaviour.failures.map((found) => found.message))
+      .join("\n");
     expect(messages).toMatch(/TIMEOUT/);
   });
 });

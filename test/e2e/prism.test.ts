@@ -10,17 +10,33 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalogue } from "../../src/catalogue/catalogue.ts";
 import { readSummary, reportDir, runCli, type SummaryFile } from "./cli.ts";
 
-const PRISM = fileURLToPath(new URL("../../node_modules/@stoplight/prism-cli/dist/index.js", import.meta.url));
+const PRISM = fileURLToPath(
+  new URL("../../node_modules/@stoplight/prism-cli/dist/index.js", import.meta.url),
+);
 const OUR_SPEC = fileURLToPath(new URL("../../spec/sync-map.openapi.yaml", import.meta.url));
-const VENDOR_SPEC = fileURLToPath(new URL("../../../shared/reference/twilio_sync_v1.json", import.meta.url));
+const VENDOR_SPEC = fileURLToPath(
+  new URL("../../../shared/reference/twilio_sync_v1.json", import.meta.url),
+);
 const vendorPresent = existsSync(VENDOR_SPEC);
-if (!vendorPresent) console.warn(`skipping Prism with the vendor's document: ${VENDOR_SPEC} is absent (it ships with the project's shared reference)`);
+if (!vendorPresent)
+  console.warn(
+    `skipping Prism with the vendor's document: ${VENDOR_SPEC} is absent (it ships with the project's shared reference)`,
+  );
 
 // Prism checks that Basic credentials are present, not what they are.
-const CREDENTIALS = ["--account-sid", `AC${"1".repeat(32)}`, "--auth-token", "prism-accepts-any-token", "--service-sid", `IS${"2".repeat(32)}`];
+const CREDENTIALS = [
+  "--account-sid",
+  `AC${"1".repeat(32)}`,
+  "--auth-token",
+  "prism-accepts-any-token",
+  "--service-sid",
+  `IS${"2".repeat(32)}`,
+];
 
 const catalogue = loadCatalogue();
-const mockIds = catalogue.filter((entry) => entry.profiles.includes("mock")).map((entry) => entry.id);
+const mockIds = catalogue
+  .filter((entry) => entry.profiles.includes("mock"))
+  .map((entry) => entry.id);
 
 interface RunningPrism {
   readonly url: string;
@@ -33,7 +49,11 @@ function freePort(): Promise<number> {
     probe.once("error", reject);
     probe.listen(0, "127.0.0.1", () => {
       const address = probe.address();
-      probe.close(() => (typeof address === "object" && address !== null ? resolve(address.port) : reject(new Error("no port"))));
+      probe.close(() =>
+        typeof address === "object" && address !== null
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -41,10 +61,17 @@ function freePort(): Promise<number> {
 /** `prism mock` on 127.0.0.1; resolves once it says it is listening. */
 async function startPrism(document: string): Promise<RunningPrism> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [PRISM, "mock", "-h", "127.0.0.1", "-p", String(port), document], { stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [PRISM, "mock", "-h", "127.0.0.1", "-p", String(port), document],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
   let output = "";
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism did not start within 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`Prism did not start within 60 s:\n${output}`)),
+      60_000,
+    );
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       if (output.includes("Prism is listening")) {
@@ -97,34 +124,70 @@ describe("Prism serving the project's OpenAPI document", () => {
 
   it("passes --profile mock: every mock behaviour passes, every other one is skipped with the reason", async () => {
     const dir = reportDir();
-    const result = await runCli(["--base-url", prism.url, ...CREDENTIALS, "--profile", "mock", "--report-dir", dir]);
+    const result = await runCli([
+      "--base-url",
+      prism.url,
+      ...CREDENTIALS,
+      "--profile",
+      "mock",
+      "--report-dir",
+      dir,
+    ]);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     const summary = readSummary(dir);
-    expect(summary.behaviours.filter((behaviour) => behaviour.status === "passed").map((behaviour) => behaviour.id).sort()).toEqual([...mockIds].sort());
+    expect(
+      summary.behaviours
+        .filter((behaviour) => behaviour.status === "passed")
+        .map((behaviour) => behaviour.id)
+        .sort(),
+    ).toEqual([...mockIds].sort());
     const skipped = summary.behaviours.filter((behaviour) => behaviour.status === "skipped");
     expect(skipped).toHaveLength(catalogue.length - mockIds.length);
-    for (const behaviour of skipped) expect(behaviour.skipReason).toMatch(/not in the mock profile/);
+    for (const behaviour of skipped)
+      expect(behaviour.skipReason).toMatch(/not in the mock profile/);
     expect(summary.totals.failed).toBe(0);
   });
 
   it("fails --profile full, naming the stateful behaviours a mock cannot honour, without a crash", async () => {
     const dir = reportDir();
-    const result = await runCli(["--base-url", prism.url, ...CREDENTIALS, "--profile", "full", "--runs", "3", "--report-dir", dir]);
+    const result = await runCli([
+      "--base-url",
+      prism.url,
+      ...CREDENTIALS,
+      "--profile",
+      "full",
+      "--runs",
+      "3",
+      "--report-dir",
+      dir,
+    ]);
     expect(result.code, result.stderr).toBe(1);
     expect(result.stderr).not.toMatch(/internal error/);
     const summary = readSummary(dir);
     // Prism echoes its example whatever was written: these need remembered state.
-    for (const id of ["MAP-UNIQUE-NAME-ECHO", "MAP-DELETE-GONE", "MAP-UNIQUE-NAME-DUPLICATE", "ITEM-DATA-ROUND-TRIP", "ITEM-IF-MATCH-UPDATE-STALE", "PERM-FLAGS", "SEQ-MAPS", "SEQ-ITEMS"]) {
+    for (const id of [
+      "MAP-UNIQUE-NAME-ECHO",
+      "MAP-DELETE-GONE",
+      "MAP-UNIQUE-NAME-DUPLICATE",
+      "ITEM-DATA-ROUND-TRIP",
+      "ITEM-IF-MATCH-UPDATE-STALE",
+      "PERM-FLAGS",
+      "SEQ-MAPS",
+      "SEQ-ITEMS",
+    ]) {
       expect(statusOf(summary, id), id).toBe("failed");
       expect(result.stdout).toContain(`FAILED ${id} (MUST)`);
     }
     for (const id of mockIds) expect(statusOf(summary, id), id).toBe("passed");
     const failed = summary.behaviours.filter((behaviour) => behaviour.status === "failed");
     // Each failure is a verdict on the target with its evidence, not a harness error.
-    for (const behaviour of failed) expect(behaviour.failures.length, behaviour.id).toBeGreaterThan(0);
+    for (const behaviour of failed)
+      expect(behaviour.failures.length, behaviour.id).toBeGreaterThan(0);
     const broken = summary.behaviours.filter((behaviour) => behaviour.status === "broken");
     expect(broken.map((behaviour) => `${behaviour.id}: ${behaviour.brokenReason}`)).toEqual([]);
-    expect(result.stdout).toMatch(/hint: every behaviour a stateless mock can honour passed.*--profile mock/);
+    expect(result.stdout).toMatch(
+      /hint: every behaviour a stateless mock can honour passed.*--profile mock/,
+    );
   });
 });
 
@@ -133,7 +196,17 @@ describe.skipIf(!vendorPresent)("Prism serving the vendor's published OpenAPI do
 
   it("passes --profile mock with the same document as --spec, and names what the document lacks", async () => {
     const dir = reportDir();
-    const result = await runCli(["--base-url", prism.url, ...CREDENTIALS, "--profile", "mock", "--spec", VENDOR_SPEC, "--report-dir", dir]);
+    const result = await runCli([
+      "--base-url",
+      prism.url,
+      ...CREDENTIALS,
+      "--profile",
+      "mock",
+      "--spec",
+      VENDOR_SPEC,
+      "--report-dir",
+      dir,
+    ]);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     const summary = readSummary(dir);
     expect(summary.totals.passed).toBe(mockIds.length);

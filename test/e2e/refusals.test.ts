@@ -30,7 +30,18 @@ describe("a run that cannot be made", () => {
   });
 
   it("exits 2 within 10 seconds when the target is unreachable", async () => {
-    const result = await runCli(["--base-url", "http://127.0.0.1:1", "--account-sid", "ACx", "--auth-token", "t", "--service-sid", "ISx", "--report-dir", reportDir()]);
+    const result = await runCli([
+      "--base-url",
+      "http://127.0.0.1:1",
+      "--account-sid",
+      "ACx",
+      "--auth-token",
+      "t",
+      "--service-sid",
+      "ISx",
+      "--report-dir",
+      reportDir(),
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/unreachable/);
     oneLine(result.stderr);
@@ -38,7 +49,13 @@ describe("a run that cannot be made", () => {
   });
 
   it("exits 2 when the credentials are rejected, without printing the token", async () => {
-    const result = await runCli([...targetArgs(target), "--auth-token", "definitely-wrong-token-9999", "--report-dir", reportDir()]);
+    const result = await runCli([
+      ...targetArgs(target),
+      "--auth-token",
+      "definitely-wrong-token-9999",
+      "--report-dir",
+      reportDir(),
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/credentials rejected/);
     expect(result.stderr).not.toContain("definitely-wrong-token-9999");

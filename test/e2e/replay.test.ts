@@ -5,7 +5,15 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readSummary, reportDir, runCli, serve, targetArgs, type CliResult, type ServedTarget } from "./cli.ts";
+import {
+  readSummary,
+  reportDir,
+  runCli,
+  serve,
+  targetArgs,
+  type CliResult,
+  type ServedTarget,
+} from "./cli.ts";
 
 const FAULT = "map-revision-from-ttl";
 const TOKEN = "e2e-replay-token-that-must-never-appear-0077";
@@ -17,14 +25,18 @@ interface SavedSequence {
   readonly file?: string;
 }
 
-/** The failure's `sequence` from summary.json, or, from an older reporter, the saved file itself. */
+/**
+ * The failure's `sequence` from summary.json, or, from an older reporter, the saved file itself.
+ */
 function sequenceOf(dir: string, behaviour: string): SavedSequence | undefined {
   const found = readSummary(dir).behaviours.find((entry) => entry.id === behaviour);
   const failures = (found?.failures ?? []) as Array<{ sequence?: SavedSequence }>;
   const fromSummary = failures.find((failure) => failure.sequence !== undefined)?.sequence;
   if (fromSummary !== undefined) return fromSummary;
   const directory = join(dir, "counterexamples");
-  const name = readdirSync(directory).find((entry) => entry.startsWith(`${behaviour}-`) && entry.endsWith(".json"));
+  const name = readdirSync(directory).find(
+    (entry) => entry.startsWith(`${behaviour}-`) && entry.endsWith(".json"),
+  );
   if (name === undefined) return undefined;
   const file = join(directory, name);
   const saved = JSON.parse(readFileSync(file, "utf8")) as Omit<SavedSequence, "file">;
@@ -42,9 +54,14 @@ describe("replay of a sequence-only fault", () => {
   let dir = "";
 
   beforeAll(async () => {
-    [faulty, clean] = await Promise.all([serve(["--auth-token", TOKEN, "--fault", FAULT]), serve(["--auth-token", TOKEN])]);
+    [faulty, clean] = await Promise.all([
+      serve(["--auth-token", TOKEN, "--fault", FAULT]),
+      serve(["--auth-token", TOKEN]),
+    ]);
     dir = reportDir();
-    run = await runCli([...targetArgs(faulty), "--report-dir", dir, "--seed", "1"], { TWILIO_AUTH_TOKEN: TOKEN });
+    run = await runCli([...targetArgs(faulty), "--report-dir", dir, "--seed", "1"], {
+      TWILIO_AUTH_TOKEN: TOKEN,
+    });
   }, 180_000);
   afterAll(async () => {
     await faulty?.stop();
@@ -71,7 +88,9 @@ describe("replay of a sequence-only fault", () => {
   });
 
   it("reproduces against the faulty server: the script, the diverging step, a curl, exit 1", async () => {
-    const result = await runCli(["replay", savedFile(), ...targetArgs(faulty)], { TWILIO_AUTH_TOKEN: TOKEN });
+    const result = await runCli(["replay", savedFile(), ...targetArgs(faulty)], {
+      TWILIO_AUTH_TOKEN: TOKEN,
+    });
     expect(result.code, result.stdout + result.stderr).toBe(1);
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/^ {2}1\. /m);
@@ -84,9 +103,13 @@ describe("replay of a sequence-only fault", () => {
   });
 
   it("does not reproduce against a clean server: NOT REPRODUCED, exit 0", async () => {
-    const result = await runCli(["replay", savedFile(), ...targetArgs(clean)], { TWILIO_AUTH_TOKEN: TOKEN });
+    const result = await runCli(["replay", savedFile(), ...targetArgs(clean)], {
+      TWILIO_AUTH_TOKEN: TOKEN,
+    });
     expect(result.code, result.stdout + result.stderr).toBe(0);
-    expect(result.stdout).toContain("NOT REPRODUCED: the sequence agrees with the model on this target");
+    expect(result.stdout).toContain(
+      "NOT REPRODUCED: the sequence agrees with the model on this target",
+    );
     expect(result.stdout).not.toMatch(/^REPRODUCED/m);
     expect(result.stdout).not.toContain(TOKEN);
   });
@@ -106,12 +129,37 @@ describe("replay of a sequence-only fault", () => {
     };
     const cases: Array<[string, () => string, RegExp]> = [
       ["a missing file", () => join(scratch, "absent.json"), /cannot read/],
-      ["a file that is not JSON", () => write("garbage.json", "not json {"), /not a counterexample/],
-      ["a summary.json instead of a counterexample", () => join(dir, "summary.json"), /not a counterexample/],
-      ["an unknown command", () => write("unknown.json", JSON.stringify({ behaviour: "SEQ-MAPS", seed: 1, path: "0", commands: [{ op: "FlyToTheMoon", args: {} }], script: [], diverged: null })), /unknown command "FlyToTheMoon"/],
+      [
+        "a file that is not JSON",
+        () => write("garbage.json", "not json {"),
+        /not a counterexample/,
+      ],
+      [
+        "a summary.json instead of a counterexample",
+        () => join(dir, "summary.json"),
+        /not a counterexample/,
+      ],
+      [
+        "an unknown command",
+        () =>
+          write(
+            "unknown.json",
+            JSON.stringify({
+              behaviour: "SEQ-MAPS",
+              seed: 1,
+              path: "0",
+              commands: [{ op: "FlyToTheMoon", args: {} }],
+              script: [],
+              diverged: null,
+            }),
+          ),
+        /unknown command "FlyToTheMoon"/,
+      ],
     ];
     it.each(cases)("%s", async (_label, file, reason) => {
-      const result = await runCli(["replay", file(), ...targetArgs(clean)], { TWILIO_AUTH_TOKEN: TOKEN });
+      const result = await runCli(["replay", file(), ...targetArgs(clean)], {
+        TWILIO_AUTH_TOKEN: TOKEN,
+      });
       expect(result.code, result.stdout + result.stderr).toBe(2);
       expect(result.stderr).toMatch(reason);
       oneLine(result);
@@ -126,7 +174,13 @@ describe("replay of a sequence-only fault", () => {
     });
 
     it("rejected credentials", async () => {
-      const result = await runCli(["replay", savedFile(), ...targetArgs(faulty), "--auth-token", "wrong-token-1234"]);
+      const result = await runCli([
+        "replay",
+        savedFile(),
+        ...targetArgs(faulty),
+        "--auth-token",
+        "wrong-token-1234",
+      ]);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/credentials rejected/);
       oneLine(result);

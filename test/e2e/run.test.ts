@@ -3,7 +3,15 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { faultById } from "../../fixtures/faults/index.ts";
-import { allReportText, readSummary, reportDir, runCli, serve, targetArgs, type ServedTarget } from "./cli.ts";
+import {
+  allReportText,
+  readSummary,
+  reportDir,
+  runCli,
+  serve,
+  targetArgs,
+  type ServedTarget,
+} from "./cli.ts";
 
 describe("sync-map-conformance against the embedded server", () => {
   it("exits 0 with every behaviour passed, nothing leaked, and all report files", async () => {
@@ -18,7 +26,9 @@ describe("sync-map-conformance against the embedded server", () => {
     expect(summary.leaks).toBe(0);
     expect(summary.requests).toBeGreaterThan(summary.totals.behaviours ?? 0);
     expect(existsSync(join(dir, "junit.xml"))).toBe(true);
-    expect(readdirSync(join(dir, "allure-results")).some((name) => name.endsWith("-result.json"))).toBe(true);
+    expect(
+      readdirSync(join(dir, "allure-results")).some((name) => name.endsWith("-result.json")),
+    ).toBe(true);
   });
 });
 
@@ -41,7 +51,9 @@ describe("sync-map-conformance against `serve`", () => {
 
   it("passes the clean server and leaves no trace of the token in any report", async () => {
     const dir = reportDir();
-    const result = await runCli([...targetArgs(clean), "--report-dir", dir], { TWILIO_AUTH_TOKEN: token });
+    const result = await runCli([...targetArgs(clean), "--report-dir", dir], {
+      TWILIO_AUTH_TOKEN: token,
+    });
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(readSummary(dir).totals.failed).toBe(0);
     expect(allReportText(dir)).not.toContain(token);
@@ -50,13 +62,21 @@ describe("sync-map-conformance against `serve`", () => {
 
   it("exits 1 against a planted fault, names its behaviour, and keeps the token out of the reproduction", async () => {
     const dir = reportDir();
-    const result = await runCli([...targetArgs(faulty), "--report-dir", dir, "--auth-token", token]);
+    const result = await runCli([
+      ...targetArgs(faulty),
+      "--report-dir",
+      dir,
+      "--auth-token",
+      token,
+    ]);
     expect(result.code, result.stdout + result.stderr).toBe(1);
     const summary = readSummary(dir);
     const caught = summary.behaviours.find((behaviour) => behaviour.id === fault?.behaviour);
     expect(caught?.status).toBe("failed");
     expect(result.stdout).toContain(`FAILED ${fault?.behaviour}`);
-    expect(caught?.failures.some((found) => found.reproduction?.includes("$TWILIO_AUTH_TOKEN"))).toBe(true);
+    expect(
+      caught?.failures.some((found) => found.reproduction?.includes("$TWILIO_AUTH_TOKEN")),
+    ).toBe(true);
     expect(allReportText(dir)).not.toContain(token);
     expect(readSummary(dir).leaks).toBe(0);
   });

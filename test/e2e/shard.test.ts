@@ -4,7 +4,16 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readSummary, reportDir, runCli, serve, targetArgs, type CliResult, type ServedTarget, type SummaryFile } from "./cli.ts";
+import {
+  readSummary,
+  reportDir,
+  runCli,
+  serve,
+  targetArgs,
+  type CliResult,
+  type ServedTarget,
+  type SummaryFile,
+} from "./cli.ts";
 
 type ShardSummaryFile = SummaryFile & { shard?: { index: number; count: number } };
 
@@ -71,7 +80,9 @@ describe("--shard 1/2 and 2/2, then merge", () => {
     const results = join(dirs.merged, "allure-results");
     const files = readdirSync(results).filter((name) => name.endsWith("-result.json"));
     const stories = files.map((name) => {
-      const result = JSON.parse(readFileSync(join(results, name), "utf8")) as { labels: Array<{ name: string; value: string }> };
+      const result = JSON.parse(readFileSync(join(results, name), "utf8")) as {
+        labels: Array<{ name: string; value: string }>;
+      };
       return result.labels.find((label) => label.name === "story")?.value;
     });
     expect(stories.sort()).toEqual(ids(readSummary(dirs.merged)).sort());
@@ -80,7 +91,9 @@ describe("--shard 1/2 and 2/2, then merge", () => {
   it("writes one junit.xml with one test case per behaviour", () => {
     const xml = readFileSync(join(dirs.merged, "junit.xml"), "utf8");
     expect(xml.match(/<testsuites\b/g)).toHaveLength(1);
-    const cases = [...xml.matchAll(/<testcase\b[^>]*\bname="[^"]*?&gt; ([A-Z][A-Z0-9-]+):/g)].map((match) => match[1]);
+    const cases = [...xml.matchAll(/<testcase\b[^>]*\bname="[^"]*?&gt; ([A-Z][A-Z0-9-]+):/g)].map(
+      (match) => match[1],
+    );
     expect(xml.match(/<testcase\b/g)).toHaveLength(cases.length);
     expect(cases.sort()).toEqual(ids(readSummary(dirs.merged)).sort());
   });
@@ -100,7 +113,9 @@ describe("--shard 1/2 and 2/2, then merge", () => {
     expect(result.code, result.stderr).toBe(1);
     expect(result.stdout).toMatch(/GAP: \d+ behaviours not run: .*not merged: 2\/2/);
     const merged = readSummary(out);
-    const skipped = merged.behaviours.filter((behaviour) => behaviour.status === "skipped").map((behaviour) => behaviour.id);
+    const skipped = merged.behaviours
+      .filter((behaviour) => behaviour.status === "skipped")
+      .map((behaviour) => behaviour.id);
     expect(skipped.sort()).toEqual(ids(readSummary(dirs.two)).sort());
   });
 });
@@ -108,8 +123,14 @@ describe("--shard 1/2 and 2/2, then merge", () => {
 describe("what a shard's membership is read from", () => {
   it("finds a *.behaviours.ts beside every suites test file", () => {
     const suites = fileURLToPath(new URL("../../suites", import.meta.url));
-    const tests = readdirSync(suites, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".test.ts"));
+    const tests = readdirSync(suites, { recursive: true, encoding: "utf8" }).filter((name) =>
+      name.endsWith(".test.ts"),
+    );
     expect(tests.length).toBeGreaterThan(0);
-    expect(tests.filter((name) => !existsSync(join(suites, name.replace(/\.test\.ts$/, ".behaviours.ts"))))).toEqual([]);
+    expect(
+      tests.filter(
+        (name) => !existsSync(join(suites, name.replace(/\.test\.ts$/, ".behaviours.ts"))),
+      ),
+    ).toEqual([]);
   });
 });

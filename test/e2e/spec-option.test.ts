@@ -13,7 +13,9 @@ describe("--spec with a document that lacks an operation and a property", () => 
     expect(result.code, result.stdout + result.stderr).toBe(0);
     const summary = readSummary(dir);
     expect(summary.spec.source).toBe(document);
-    expect(summary.spec.gaps.some((gap) => gap.includes(`does not describe ${TRIMMED_OPERATION}`))).toBe(true);
+    expect(
+      summary.spec.gaps.some((gap) => gap.includes(`does not describe ${TRIMMED_OPERATION}`)),
+    ).toBe(true);
     expect(result.stdout).toContain(`spec ${document} does not describe ${TRIMMED_OPERATION}`);
     expect(result.stdout).toMatch(/does not describe created_by/);
 

@@ -48,16 +48,19 @@ describe("the clean reference server under network conditions", () => {
     expect(outcomes).toHaveLength(allBehaviours.length);
   });
 
-  it.concurrent(`passes every behaviour behind a limit of ${RATE_LIMIT} requests a second, its 429s retried and counted`, async () => {
-    const outcomes = await runOnServer(allBehaviours, undefined, {
-      conditions: { rateLimit: RATE_LIMIT },
-      concurrency: CONCURRENCY,
-    });
-    expect(notPassed(outcomes)).toBe("");
-    const throttled = outcomes.reduce((sum, outcome) => sum + outcome.throttled, 0);
-    // Proof that the limit bit: without 429s this test would prove nothing about them.
-    expect(throttled).toBeGreaterThan(0);
-  });
+  it.concurrent(
+    `passes every behaviour behind a limit of ${RATE_LIMIT} requests a second, its 429s retried and counted`,
+    async () => {
+      const outcomes = await runOnServer(allBehaviours, undefined, {
+        conditions: { rateLimit: RATE_LIMIT },
+        concurrency: CONCURRENCY,
+      });
+      expect(notPassed(outcomes)).toBe("");
+      const throttled = outcomes.reduce((sum, outcome) => sum + outcome.throttled, 0);
+      // Proof that the limit bit: without 429s this test would prove nothing about them.
+      expect(throttled).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe(`planted faults ${FAULT_LATENCY_MS} ms away, with the clock ${SKEW_SECONDS} s ahead`, () => {
@@ -71,7 +74,9 @@ describe(`planted faults ${FAULT_LATENCY_MS} ms away, with the clock ${SKEW_SECO
       if (definition === undefined) throw new Error(`no definition for ${fault.behaviour}`);
       const [outcome] = await runOnServer([definition], fault, { conditions });
       if (outcome?.outcome !== "failed" || outcome.failures.length === 0) {
-        missed.push(`${fault.id}: ${outcome === undefined ? "no outcome" : describeOutcome(outcome)}`);
+        missed.push(
+          `${fault.id}: ${outcome === undefined ? "no outcome" : describeOutcome(outcome)}`,
+        );
       }
     });
     expect(missed.join("\n")).toBe("");

@@ -14,7 +14,9 @@ describe("the clean reference server", () => {
     const outcomes = await runOnServer(allBehaviours);
     const notPassed = outcomes.filter((outcome) => outcome.outcome !== "passed");
     expect(notPassed.map(describeOutcome).join("\n")).toBe("");
-    expect(outcomes.map((outcome) => outcome.id).sort()).toEqual(catalogue.map((entry) => entry.id).sort());
+    expect(outcomes.map((outcome) => outcome.id).sort()).toEqual(
+      catalogue.map((entry) => entry.id).sort(),
+    );
   });
 });
 
@@ -27,7 +29,11 @@ describe("planted faults", () => {
   it("each name a catalogued behaviour and have a unique id", () => {
     const ids = faults.map((fault) => fault.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(faults.filter((fault) => !definitionsById.has(fault.behaviour)).map((fault) => `${fault.id} → ${fault.behaviour}`)).toEqual([]);
+    expect(
+      faults
+        .filter((fault) => !definitionsById.has(fault.behaviour))
+        .map((fault) => `${fault.id} → ${fault.behaviour}`),
+    ).toEqual([]);
   });
 
   for (const fault of faults) {

@@ -8,7 +8,9 @@ import { describeOutcome, runOnServer } from "./support.ts";
 
 const isSequenceBehaviour = (id: string): boolean => id.startsWith("SEQ-");
 const sequenceFaults = faults.filter((fault) => isSequenceBehaviour(fault.behaviour));
-const singleCallBehaviours = allBehaviours.filter((definition) => !isSequenceBehaviour(definition.id));
+const singleCallBehaviours = allBehaviours.filter(
+  (definition) => !isSequenceBehaviour(definition.id),
+);
 const definitionsById = new Map(allBehaviours.map((definition) => [definition.id, definition]));
 /** A shrunk script longer than this is too long for a person to read and replay by hand. */
 const MAX_SCRIPT_LINES = 6;
@@ -16,23 +18,35 @@ const MAX_SCRIPT_LINES = 6;
 describe("sequence-only faults", () => {
   it("exist, and each names a model-based behaviour that is defined", () => {
     expect(sequenceFaults.length).toBeGreaterThan(0);
-    expect(sequenceFaults.filter((fault) => !definitionsById.has(fault.behaviour)).map((fault) => `${fault.id} → ${fault.behaviour}`)).toEqual([]);
+    expect(
+      sequenceFaults
+        .filter((fault) => !definitionsById.has(fault.behaviour))
+        .map((fault) => `${fault.id} → ${fault.behaviour}`),
+    ).toEqual([]);
   });
 
   for (const fault of sequenceFaults) {
-    it.concurrent(`${fault.id} is caught by ${fault.behaviour} with a script of at most ${MAX_SCRIPT_LINES} calls, a seed and a path`, async () => {
-      const definition = definitionsById.get(fault.behaviour);
-      if (definition === undefined) throw new Error(`no definition for ${fault.behaviour}`);
-      const [outcome] = await runOnServer([definition], fault);
-      if (outcome === undefined) throw new Error("no outcome");
-      expect(outcome.outcome, describeOutcome(outcome)).toBe("failed");
-      const sequence = outcome.failures.find((found) => found.sequence !== undefined)?.sequence;
-      expect(sequence, `${describeOutcome(outcome)}\n(no failure carries a sequence)`).toBeDefined();
-      expect(sequence?.script.length, sequence?.script.join("\n")).toBeGreaterThan(0);
-      expect(sequence?.script.length, sequence?.script.join("\n")).toBeLessThanOrEqual(MAX_SCRIPT_LINES);
-      expect(Number.isInteger(sequence?.seed)).toBe(true);
-      expect(sequence?.path).toMatch(/^\d+(:\d+)*$/);
-    });
+    it.concurrent(
+      `${fault.id} is caught by ${fault.behaviour} with a script of at most ${MAX_SCRIPT_LINES} calls, a seed and a path`,
+      async () => {
+        const definition = definitionsById.get(fault.behaviour);
+        if (definition === undefined) throw new Error(`no definition for ${fault.behaviour}`);
+        const [outcome] = await runOnServer([definition], fault);
+        if (outcome === undefined) throw new Error("no outcome");
+        expect(outcome.outcome, describeOutcome(outcome)).toBe("failed");
+        const sequence = outcome.failures.find((found) => found.sequence !== undefined)?.sequence;
+        expect(
+          sequence,
+          `${describeOutcome(outcome)}\n(no failure carries a sequence)`,
+        ).toBeDefined();
+        expect(sequence?.script.length, sequence?.script.join("\n")).toBeGreaterThan(0);
+        expect(sequence?.script.length, sequence?.script.join("\n")).toBeLessThanOrEqual(
+          MAX_SCRIPT_LINES,
+        );
+        expect(Number.isInteger(sequence?.seed)).toBe(true);
+        expect(sequence?.path).toMatch(/^\d+(:\d+)*$/);
+      },
+    );
 
     it.concurrent(`${fault.id} passes every single-call (non-SEQ) behaviour`, async () => {
       const outcomes = await runOnServer(singleCallBehaviours, fault);

@@ -14,7 +14,7 @@ import type { Fault } from "../../fixtures/reference/types.ts";
 let specPromise: Promise<SpecCatalog> | undefined;
 /** Fixed, so a meta failure replays with the same generated inputs. */
 const META_SEED = 20_261_127;
-/** Sequences per model behaviour: as many as a default run, so the meta-suite proves what users get. */
+/** Sequences per model behaviour: as many as a default run, so it proves what users get. */
 const META_RUNS = 25;
 
 export interface MetaRunOptions {
@@ -50,8 +50,18 @@ export async function runOnServer(
   });
   try {
     const runPrefix = `smc-meta-${randomBytes(3).toString("hex")}-`;
-    const config = { accountSid: server.accountSid, serviceSid: server.serviceSid, runPrefix, seed: META_SEED, runs: META_RUNS };
-    return await Promise.all(definitions.map((definition) => runBehaviour(definition, { api: new SyncMapApi(client, server.serviceSid), spec, config })));
+    const config = {
+      accountSid: server.accountSid,
+      serviceSid: server.serviceSid,
+      runPrefix,
+      seed: META_SEED,
+      runs: META_RUNS,
+    };
+    return await Promise.all(
+      definitions.map((definition) =>
+        runBehaviour(definition, { api: new SyncMapApi(client, server.serviceSid), spec, config }),
+      ),
+    );
   } finally {
     await client.close();
     await server.close();
@@ -59,7 +69,10 @@ export async function runOnServer(
 }
 
 export function describeOutcome(outcome: BehaviourOutcome): string {
-  const lines = [`${outcome.id}: ${outcome.outcome}${outcome.brokenReason === undefined ? "" : ` (${outcome.brokenReason})`}`];
-  for (const found of outcome.failures) lines.push(`  - ${found.title}: received ${found.received}; documented ${found.documented}`);
+  const lines = [
+    `${outcome.id}: ${outcome.outcome}${outcome.brokenReason === undefined ? "" : ` (${outcome.brokenReason})`}`,
+  ];
+  for (const found of outcome.failures)
+    lines.push(`  - ${found.title}: received ${found.received}; documented ${found.documented}`);
   return lines.join("\n");
 }

@@ -40,7 +40,8 @@ describe("serve's network conditions", () => {
   it("refuses what is over the rate limit with 429, code 20429, no Retry-After, unprocessed", async () => {
     const target = await started({ rateLimit: 2 });
     const answers = [];
-    for (const name of ["a", "b", "c"]) answers.push(await send(target, "POST", "", `UniqueName=${name}`));
+    for (const name of ["a", "b", "c"])
+      answers.push(await send(target, "POST", "", `UniqueName=${name}`));
     expect(answers.map((answer) => answer.status)).toEqual([201, 201, 429]);
     const refused = answers[2] as Response;
     expect(refused.headers.get("retry-after")).toBeNull();

@@ -1,7 +1,11 @@
 // Essentials of the embedded reference server, over real HTTP on a random port.
 // The conformance suite proves the full contract; these guard the server's own core.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { OPERATION_IDS, routeRequest, startReferenceServer } from "../../fixtures/reference/index.ts";
+import {
+  OPERATION_IDS,
+  routeRequest,
+  startReferenceServer,
+} from "../../fixtures/reference/index.ts";
 import type { Fault, PathParams, RunningServer } from "../../fixtures/reference/index.ts";
 
 type JsonObject = Record<string, unknown>;
@@ -21,7 +25,8 @@ interface PageMeta {
 }
 
 function clientFor(server: RunningServer) {
-  const authorization = "Basic " + Buffer.from(`${server.accountSid}:${server.authToken}`).toString("base64");
+  const authorization =
+    "Basic " + Buffer.from(`${server.accountSid}:${server.authToken}`).toString("base64");
   const base = `${server.url}/v1/Services/${server.serviceSid}`;
   return async function send(
     method: string,
@@ -39,11 +44,16 @@ function clientFor(server: RunningServer) {
       ...(form === undefined ? {} : { body: new URLSearchParams(form).toString() }),
     });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text === "" ? {} : (JSON.parse(text) as JsonObject) };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text === "" ? {} : (JSON.parse(text) as JsonObject),
+    };
   };
 }
 
-const keysOf = (answer: Answer): string[] => (answer.body.items as Array<{ key: string }>).map((item) => item.key);
+const keysOf = (answer: Answer): string[] =>
+  (answer.body.items as Array<{ key: string }>).map((item) => item.key);
 const metaOf = (answer: Answer): PageMeta => answer.body.meta as PageMeta;
 
 describe("reference server", () => {
@@ -83,13 +93,19 @@ describe("reference server", () => {
     const fetched = await send("GET", "/Maps/by-name");
     expect(fetched.status).toBe(200);
     expect(fetched.body).toEqual(created.body);
-    expect(fetched.body.url).toBe(`${server.url}/v1/Services/${server.serviceSid}/Maps/${String(created.body.sid)}`);
+    expect(fetched.body.url).toBe(
+      `${server.url}/v1/Services/${server.serviceSid}/Maps/${String(created.body.sid)}`,
+    );
   });
 
   it("deletes a map's items and permissions along with the map", async () => {
     const map = (await send("POST", "/Maps", { UniqueName: "cascade" })).body;
     await send("POST", "/Maps/cascade/Items", { Key: "k", Data: '{"v":1}' });
-    await send("POST", "/Maps/cascade/Permissions/alice", { Read: "true", Write: "true", Manage: "false" });
+    await send("POST", "/Maps/cascade/Permissions/alice", {
+      Read: "true",
+      Write: "true",
+      Manage: "false",
+    });
 
     const deleted = await send("DELETE", "/Maps/cascade");
     expect(deleted.status).toBe(204);
@@ -139,11 +155,21 @@ describe("reference server", () => {
     await send("POST", "/Maps", { UniqueName: "guarded" });
     const created = await send("POST", "/Maps/guarded/Items", { Key: "k", Data: '{"v":0}' });
     expect(created.headers.get("etag")).toBe("0");
-    const updated = await send("POST", "/Maps/guarded/Items/k", { Data: '{"v":1}' }, { "If-Match": "0" });
+    const updated = await send(
+      "POST",
+      "/Maps/guarded/Items/k",
+      { Data: '{"v":1}' },
+      { "If-Match": "0" },
+    );
     expect(updated.status).toBe(200);
     expect(updated.headers.get("etag")).toBe("1");
 
-    const stale = await send("POST", "/Maps/guarded/Items/k", { Data: '{"v":2}' }, { "If-Match": '"0"' });
+    const stale = await send(
+      "POST",
+      "/Maps/guarded/Items/k",
+      { Data: '{"v":2}' },
+      { "If-Match": '"0"' },
+    );
     expect(stale.status).toBe(412);
     expect(stale.body.code).toBe(54205);
     const current = await send("GET", "/Maps/guarded/Items/k");
@@ -194,14 +220,21 @@ describe("reference server routing", () => {
       await send("POST", "/Maps", { UniqueName: "tagged" });
       await send("POST", "/Maps/tagged/Items", { Key: "a b", Data: "{}" });
       await send("GET", "/Maps/tagged/Items/a%20b");
-      await send("POST", "/Maps/tagged/Permissions/z%C3%B6e", { Read: "true", Write: "false", Manage: "false" });
+      await send("POST", "/Maps/tagged/Permissions/z%C3%B6e", {
+        Read: "true",
+        Write: "false",
+        Manage: "false",
+      });
       await send("GET", "/Maps/tagged/Permissions");
       await send("DELETE", "/Maps/tagged");
       expect(seen).toEqual([
         { operationId: "CreateSyncMap", pathParams: { service } },
         { operationId: "CreateSyncMapItem", pathParams: { service, map: "tagged" } },
         { operationId: "FetchSyncMapItem", pathParams: { service, map: "tagged", key: "a b" } },
-        { operationId: "UpdateSyncMapPermission", pathParams: { service, map: "tagged", identity: "zöe" } },
+        {
+          operationId: "UpdateSyncMapPermission",
+          pathParams: { service, map: "tagged", identity: "zöe" },
+        },
         { operationId: "ListSyncMapPermission", pathParams: { service, map: "tagged" } },
         { operationId: "DeleteSyncMap", pathParams: { service, map: "tagged" } },
       ]);

@@ -16,12 +16,25 @@ function entry(id: string, level: "MUST" | "SHOULD" = "MUST"): BehaviourEntry {
   return { ...base, statement: `${id} holds.`, source: "seed", profiles: ["full", "mock"] };
 }
 
-function meta(id: string, outcome: BehaviourMeta["outcome"], extra: Partial<BehaviourMeta> = {}): BehaviourMeta {
+function meta(
+  id: string,
+  outcome: BehaviourMeta["outcome"],
+  extra: Partial<BehaviourMeta> = {},
+): BehaviourMeta {
   const failures =
     outcome === "failed"
       ? [{ check: "status_is", title: "status is off", received: "500", documented: "201" }]
       : [];
-  return { id, outcome, failures, readings: [], requests: 2, leakedSids: [], durationMs: 5, ...extra };
+  return {
+    id,
+    outcome,
+    failures,
+    readings: [],
+    requests: 2,
+    leakedSids: [],
+    durationMs: 5,
+    ...extra,
+  };
 }
 
 const catalogue = [
@@ -121,9 +134,25 @@ describe("exitCodeOf", () => {
   it("is 1 for a failed MUST with nothing broken, and 0 for a warned SHOULD alone", () => {
     const judged = tests.filter((test) => test.id === "MAP-FAIL" || test.id === "MAP-PASS");
     const ids = new Set(judged.map((test) => test.id));
-    expect(exitCodeOf(summaryFrom(judged, catalogue.filter((e) => ids.has(e.id))), false)).toBe(1);
+    expect(
+      exitCodeOf(
+        summaryFrom(
+          judged,
+          catalogue.filter((e) => ids.has(e.id)),
+        ),
+        false,
+      ),
+    ).toBe(1);
     const warned = tests.filter((test) => test.id === "MAP-WARN");
-    expect(exitCodeOf(summaryFrom(warned, catalogue.filter((e) => e.id === "MAP-WARN")), false)).toBe(0);
+    expect(
+      exitCodeOf(
+        summaryFrom(
+          warned,
+          catalogue.filter((e) => e.id === "MAP-WARN"),
+        ),
+        false,
+      ),
+    ).toBe(0);
   });
 });
 
@@ -135,7 +164,9 @@ describe("the pages and the terminal", () => {
     expect(html).toContain('data-behaviour-id="MAP-BROKEN" data-status="broken"');
     expect(html).toContain('data-total="broken">3<');
     expect(html).toContain('data-verdict="broken"');
-    expect(html).toContain("Broken: the harness could not judge 3 behaviours; 1 MUST behaviour failed");
+    expect(html).toContain(
+      "Broken: the harness could not judge 3 behaviours; 1 MUST behaviour failed",
+    );
     expect(html).toContain('<pre class="broken-reason">TypeError: planted harness bug</pre>');
     expect(html).toMatch(/\.badge\.status-broken\{color:#c2410c/);
     expect(html).toContain('<label for="filter-broken">broken</label>');
@@ -181,9 +212,15 @@ describe("junitWithBrokenAsErrors", () => {
     const rewritten = junitWithBrokenAsErrors(xml, new Set(["MAP-BROKEN"]));
     const error = `<error message="m" type="HarnessError">\nHarnessError: m\n</error>`;
     expect(rewritten).toContain(testcase("Maps &gt; MAP-BROKEN: MAP-BROKEN holds.", error));
-    expect(rewritten).toContain(testcase("Maps &gt; MAP-FAIL: MAP-FAIL holds.", failure("AssertionError")));
-    expect(rewritten).toContain(`<testsuites name="sync-map-conformance" tests="3" failures="1" errors="1" time="1">`);
-    expect(rewritten).toContain(`<testsuite name="suites/maps.test.ts" tests="3" failures="1" errors="1" skipped="0"`);
+    expect(rewritten).toContain(
+      testcase("Maps &gt; MAP-FAIL: MAP-FAIL holds.", failure("AssertionError")),
+    );
+    expect(rewritten).toContain(
+      `<testsuites name="sync-map-conformance" tests="3" failures="1" errors="1" time="1">`,
+    );
+    expect(rewritten).toContain(
+      `<testsuite name="suites/maps.test.ts" tests="3" failures="1" errors="1" skipped="0"`,
+    );
     expect(junitWithBrokenAsErrors(rewritten, new Set(["MAP-BROKEN"]))).toBe(rewritten);
   });
 

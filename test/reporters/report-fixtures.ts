@@ -1,6 +1,10 @@
 // Hand-made summaries the report tests render: a run with every kind of failure, hostile
 // text a target could send, a baseline and a waiver; and a clean run.
-import { BEHAVIOUR_STATUSES, SUMMARY_SCHEMA_VERSION, countTotals } from "../../reporters/summary.ts";
+import {
+  BEHAVIOUR_STATUSES,
+  SUMMARY_SCHEMA_VERSION,
+  countTotals,
+} from "../../reporters/summary.ts";
 import type { RenderableBehaviour, RenderableSummary } from "../../reporters/render-shared.ts";
 
 export const STATUSES = BEHAVIOUR_STATUSES;
@@ -11,7 +15,9 @@ export const CURL = [
   `# answered: 201 {"sid":"MP1","note":"<script>alert('repro')</script>","token":"[REDACTED]"}`,
 ].join("\n");
 
-export function behaviour(partial: Partial<RenderableBehaviour> & Pick<RenderableBehaviour, "id" | "status">): RenderableBehaviour {
+export function behaviour(
+  partial: Partial<RenderableBehaviour> & Pick<RenderableBehaviour, "id" | "status">,
+): RenderableBehaviour {
   return {
     level: "MUST",
     resource: "map",
@@ -25,7 +31,10 @@ export function behaviour(partial: Partial<RenderableBehaviour> & Pick<Renderabl
   };
 }
 
-export function summaryOf(behaviours: readonly RenderableBehaviour[], extra: Partial<RenderableSummary> = {}): RenderableSummary {
+export function summaryOf(
+  behaviours: readonly RenderableBehaviour[],
+  extra: Partial<RenderableSummary> = {},
+): RenderableSummary {
   const totals = countTotals(behaviours);
   return {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
@@ -37,7 +46,9 @@ export function summaryOf(behaviours: readonly RenderableBehaviour[], extra: Par
     spec: {
       hash: "0fdc51f03c9bbdd17232b8fe944f3fab93449e535d5b6ebe0f1e247de8014f1a",
       source: "/ci/vendor/twilio_sync_v1.json",
-      gaps: ["declares no TwilioError schema: error bodies are checked against the built-in one (code, message, more_info, status)"],
+      gaps: [
+        "declares no TwilioError schema: error bodies are checked against the built-in one (code, message, more_info, status)",
+      ],
     },
     startedAt: "2026-11-27T05:25:45.792Z",
     durationMs: 14_989,
@@ -53,14 +64,19 @@ export function summaryOf(behaviours: readonly RenderableBehaviour[], extra: Par
 }
 
 export const failing: readonly RenderableBehaviour[] = [
-  behaviour({ id: "MAP-CREATE-SID", status: "passed", readings: [{ topic: "map not-found code", reading: "54200" }] }),
+  behaviour({
+    id: "MAP-CREATE-SID",
+    status: "passed",
+    readings: [{ topic: "map not-found code", reading: "54200" }],
+  }),
   behaviour({
     id: "MAP-TTL-ALIAS-CREATE",
     status: "failed",
     change: "regressed",
     failures: [
       {
-        message: "date_expires is off: received <script>alert(1)</script> | `600 s`; documented 1200 s",
+        message:
+          "date_expires is off: received <script>alert(1)</script> | `600 s`; documented 1200 s",
         check: "expiry_derives_from_ttl",
         received: "<script>alert(1)</script> | `600 s`",
         documented: "1200 s",
@@ -83,15 +99,21 @@ export const failing: readonly RenderableBehaviour[] = [
     change: "still failing",
     failures: [
       {
-        message: "ETag is not quoted: received abc; documented \"abc\"",
+        message: 'ETag is not quoted: received abc; documented "abc"',
         check: "etag_quoted",
         received: "abc",
         documented: '"abc"',
-        reproduction: "curl -sS -i 'http://127.0.0.1:4010/v1/x'\n# ```\n# a fence inside the answer",
+        reproduction:
+          "curl -sS -i 'http://127.0.0.1:4010/v1/x'\n# ```\n# a fence inside the answer",
       },
     ],
   }),
-  behaviour({ id: "ITEM-TTL-EXPIRY", resource: "item", status: "skipped", skipReason: "not run: the run was interrupted" }),
+  behaviour({
+    id: "ITEM-TTL-EXPIRY",
+    resource: "item",
+    status: "skipped",
+    skipReason: "not run: the run was interrupted",
+  }),
   behaviour({ id: "PERM-UPSERT", resource: "permission", status: "passed", change: "fixed" }),
   behaviour({
     id: "PERM-FLAG-MISSING",
@@ -104,7 +126,8 @@ export const failing: readonly RenderableBehaviour[] = [
         check: "status_is",
         received: "200 with Authorization: Basic QUM6c2VjcmV0dG9rZW4= echoed",
         documented: "400",
-        reproduction: "curl -sS -i -X POST 'http://127.0.0.1:4010/v1/p' -u \"AC1:$TWILIO_AUTH_TOKEN\"\n# token [REDACTED]",
+        reproduction:
+          "curl -sS -i -X POST 'http://127.0.0.1:4010/v1/p' -u \"AC1:$TWILIO_AUTH_TOKEN\"\n# token [REDACTED]",
       },
     ],
   }),
@@ -116,7 +139,8 @@ export const failing: readonly RenderableBehaviour[] = [
     durationMs: 170,
     failures: [
       {
-        message: "After 2 calls: The target disagrees with the model: received revision \"ttl-0\" again; documented a new revision",
+        message:
+          'After 2 calls: The target disagrees with the model: received revision "ttl-0" again; documented a new revision',
         check: "model_property_holds",
         received: 'revision "ttl-0" again',
         documented: "a new revision",
@@ -124,7 +148,10 @@ export const failing: readonly RenderableBehaviour[] = [
         sequence: {
           seed: 617016125,
           path: "6:3:1",
-          script: ["1. CreateMap(no name)", "2. UpdateMap(by sid, pick 0, ttl=0 via CollectionTtl)"],
+          script: [
+            "1. CreateMap(no name)",
+            "2. UpdateMap(by sid, pick 0, ttl=0 via CollectionTtl)",
+          ],
           file: "/tmp/reports/counterexamples/SEQ-MAPS-617016125.json",
         },
       },
@@ -138,7 +165,11 @@ export const withFailures = summaryOf(failing, {
     { topic: "map not-found code", readings: ["54200"] },
     { topic: "item key maximum length", readings: ["256", "320"] },
   ],
-  baseline: { file: "baselines/main.json", regressed: ["MAP-TTL-ALIAS-CREATE"], fixed: ["PERM-UPSERT"] },
+  baseline: {
+    file: "baselines/main.json",
+    regressed: ["MAP-TTL-ALIAS-CREATE"],
+    fixed: ["PERM-UPSERT"],
+  },
   harnessErrors: ["suites/maps/ttl.test.ts: <hook> timed out"],
   leaks: 1,
 });

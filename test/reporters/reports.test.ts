@@ -16,7 +16,10 @@ describe("renderHtml", () => {
   it("marks each behaviour row with its id and status, and the row counts match the totals", () => {
     const found = rows(html);
     expect(found.map((row) => row.id).sort()).toEqual(failing.map((entry) => entry.id).sort());
-    for (const status of STATUSES) expect(found.filter((row) => row.status === status).length, status).toBe(withFailures.totals[status]);
+    for (const status of STATUSES)
+      expect(found.filter((row) => row.status === status).length, status).toBe(
+        withFailures.totals[status],
+      );
   });
 
   it("shows every total under a data-total hook", () => {
@@ -32,22 +35,36 @@ describe("renderHtml", () => {
     expect(groups[1]?.ids).toEqual(["ITEM-ETAG-QUOTED", "ITEM-TTL-EXPIRY", "ITEM-KEY-UNICODE"]);
     expect(groups[2]?.ids).toEqual(["PERM-FLAG-MISSING", "PERM-UPSERT"]);
     expect(groups[3]?.ids).toEqual(["SEQ-MAPS", "SEQ-ITEMS"]);
-    expect(html).toMatch(/<h3>Map Items <span class="counts">3 behaviours: 1 warned, 1 skipped, 1 passed<\/span><\/h3>/);
+    expect(html).toMatch(
+      /<h3>Map Items <span class="counts">3 behaviours: 1 warned, 1 skipped, 1 passed<\/span><\/h3>/,
+    );
   });
 
   it("puts each reproduction, multi-line and unchanged, in a pre.reproduction", () => {
-    const reproductions = [...html.matchAll(/<pre class="reproduction">([\s\S]*?)<\/pre>/g)].map((match) => unescapeHtml(match[1] ?? ""));
-    const expected = failing.flatMap((entry) => entry.failures.flatMap((failure) => (failure.reproduction === undefined ? [] : [failure.reproduction])));
+    const reproductions = [...html.matchAll(/<pre class="reproduction">([\s\S]*?)<\/pre>/g)].map(
+      (match) => unescapeHtml(match[1] ?? ""),
+    );
+    const expected = failing.flatMap((entry) =>
+      entry.failures.flatMap((failure) =>
+        failure.reproduction === undefined ? [] : [failure.reproduction],
+      ),
+    );
     expect(reproductions).toEqual(expected);
   });
 
   it("shows received and documented for every failure, and seed, path, file and shrunk script for a sequence", () => {
-    expect(html).toContain(`<span class="received">&lt;script&gt;alert(1)&lt;/script&gt; | \`600 s\`</span>`);
+    expect(html).toContain(
+      `<span class="received">&lt;script&gt;alert(1)&lt;/script&gt; | \`600 s\`</span>`,
+    );
     expect(html).toContain(`<span class="documented">1200 s</span>`);
     expect(html).toContain(`<code data-sequence="seed">617016125</code>`);
     expect(html).toContain(`<code data-sequence="path">6:3:1</code>`);
-    expect(html).toContain(`<code data-sequence="file">/tmp/reports/counterexamples/SEQ-MAPS-617016125.json</code>`);
-    expect(html).toContain(`<pre class="script">1. CreateMap(no name)\n2. UpdateMap(by sid, pick 0, ttl=0 via CollectionTtl)</pre>`);
+    expect(html).toContain(
+      `<code data-sequence="file">/tmp/reports/counterexamples/SEQ-MAPS-617016125.json</code>`,
+    );
+    expect(html).toContain(
+      `<pre class="script">1. CreateMap(no name)\n2. UpdateMap(by sid, pick 0, ttl=0 via CollectionTtl)</pre>`,
+    );
     // The title drops the received/documented tail it would repeat.
     expect(html).toContain("<h4>date_expires is off</h4>");
   });
@@ -63,13 +80,32 @@ describe("renderHtml", () => {
   it("keeps attributes closed when a behaviour id or a reading is hostile", () => {
     const hostile = '"><script>alert(2)</script><x a="';
     const page = renderHtml(
-      summaryOf([behaviour({ id: `MAP-${hostile}`, status: "failed", readings: [{ topic: hostile, reading: hostile }], failures: [{ message: hostile, check: hostile, received: hostile, documented: hostile, reproduction: hostile, sequence: { seed: 1, path: hostile, script: [hostile], file: hostile } }] })], {
-        readings: [{ topic: hostile, readings: [hostile] }],
-        baseline: { file: hostile, regressed: [`MAP-${hostile}`], fixed: [] },
-        runPrefix: hostile,
-        profile: hostile,
-        target: { baseUrl: hostile, embedded: false },
-      }),
+      summaryOf(
+        [
+          behaviour({
+            id: `MAP-${hostile}`,
+            status: "failed",
+            readings: [{ topic: hostile, reading: hostile }],
+            failures: [
+              {
+                message: hostile,
+                check: hostile,
+                received: hostile,
+                documented: hostile,
+                reproduction: hostile,
+                sequence: { seed: 1, path: hostile, script: [hostile], file: hostile },
+              },
+            ],
+          }),
+        ],
+        {
+          readings: [{ topic: hostile, readings: [hostile] }],
+          baseline: { file: hostile, regressed: [`MAP-${hostile}`], fixed: [] },
+          runPrefix: hostile,
+          profile: hostile,
+          target: { baseUrl: hostile, embedded: false },
+        },
+      ),
     );
     expect(page).not.toMatch(/<script/i);
     expect(page).not.toMatch(/<x /);
@@ -81,10 +117,20 @@ describe("renderHtml", () => {
     const baseline = html.indexOf('id="baseline"');
     expect(baseline).toBeGreaterThan(0);
     expect(baseline).toBeLessThan(html.indexOf('id="totals"'));
-    expect(html).toMatch(/data-baseline="regressed"><h3[^>]*>Regressed \(1\)<\/h3><ul><li><a href="#b-MAP-TTL-ALIAS-CREATE">/);
-    expect(html).toMatch(/data-baseline="fixed"><h3[^>]*>Fixed \(1\)<\/h3><ul><li><a href="#b-PERM-UPSERT">/);
+    expect(html).toMatch(
+      /data-baseline="regressed"><h3[^>]*>Regressed \(1\)<\/h3><ul><li><a href="#b-MAP-TTL-ALIAS-CREATE">/,
+    );
+    expect(html).toMatch(
+      /data-baseline="fixed"><h3[^>]*>Fixed \(1\)<\/h3><ul><li><a href="#b-PERM-UPSERT">/,
+    );
     const changes = Object.fromEntries(rows(html).map((row) => [row.id, row.change]));
-    expect(changes).toMatchObject({ "MAP-TTL-ALIAS-CREATE": "regressed", "ITEM-ETAG-QUOTED": "still failing", "PERM-UPSERT": "fixed", "ITEM-KEY-UNICODE": "unchanged", "SEQ-MAPS": "new" });
+    expect(changes).toMatchObject({
+      "MAP-TTL-ALIAS-CREATE": "regressed",
+      "ITEM-ETAG-QUOTED": "still failing",
+      "PERM-UPSERT": "fixed",
+      "ITEM-KEY-UNICODE": "unchanged",
+      "SEQ-MAPS": "new",
+    });
     expect(html).toContain('<th scope="col">Change</th>');
     expect(html).toContain('<th scope="col">Waiver</th>');
     expect(html).toContain('<span class="badge change change-still-failing">still failing</span>');
@@ -92,8 +138,12 @@ describe("renderHtml", () => {
   });
 
   it("lists the reading the target follows for each disputed topic, and flags a target that follows two", () => {
-    expect(html).toMatch(/<tr data-topic="map not-found code"><td>map not-found code<\/td><td><code>54200<\/code><\/td><td><a href="#b-MAP-CREATE-SID">/);
-    expect(html).toMatch(/<tr data-topic="item key maximum length">.*<code>256<\/code>, <code>320<\/code> <span[^>]*>more than one/);
+    expect(html).toMatch(
+      /<tr data-topic="map not-found code"><td>map not-found code<\/td><td><code>54200<\/code><\/td><td><a href="#b-MAP-CREATE-SID">/,
+    );
+    expect(html).toMatch(
+      /<tr data-topic="item key maximum length">.*<code>256<\/code>, <code>320<\/code> <span[^>]*>more than one/,
+    );
   });
 
   it("is one self-contained page: nothing to fetch, no script", () => {
@@ -116,10 +166,16 @@ describe("renderHtml", () => {
       ["leaks", "1"],
     ]) {
       expect(html).toContain(`<div data-meta="${key}"><dt>`);
-      expect(html).toMatch(new RegExp(`data-meta="${key}"><dt>[^<]*</dt><dd>${value?.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}</dd>`));
+      expect(html).toMatch(
+        new RegExp(
+          `data-meta="${key}"><dt>[^<]*</dt><dd>${value?.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}</dd>`,
+        ),
+      );
     }
     expect(html).toContain('data-verdict="failed"');
-    expect(html).toContain("Failed: 2 MUST behaviours failed (1 SHOULD behaviour warned; 1 waived; 1 resource left behind; 1 harness error)");
+    expect(html).toContain(
+      "Failed: 2 MUST behaviours failed (1 SHOULD behaviour warned; 1 waived; 1 resource left behind; 1 harness error)",
+    );
   });
 
   it("renders a clean run without baseline, change or waiver and with no failures", () => {
@@ -130,7 +186,12 @@ describe("renderHtml", () => {
     expect(page).not.toContain(">Waiver</th>");
     expect(page).toMatch(/<section id="failures"><h2>Failures<\/h2>\s*<p class="none">None\.<\/p>/);
     expect(page).not.toContain('class="reproduction"');
-    expect(groupsOf(page).map((group) => group.key)).toEqual(["maps", "items", "permissions", "sequences"]);
+    expect(groupsOf(page).map((group) => group.key)).toEqual([
+      "maps",
+      "items",
+      "permissions",
+      "sequences",
+    ]);
     expect(rows(page).every((row) => row.status === "passed")).toBe(true);
     expect(unbalancedTags(page)).toEqual([]);
   });
@@ -163,7 +224,10 @@ describe("writeReports", () => {
   it("writes report.md and report.html into the report directory, creating it", () => {
     const target = join(dir, "nested", "reports");
     const written = writeReports(target, withFailures);
-    expect(written).toEqual({ markdown: join(target, "report.md"), html: join(target, "report.html") });
+    expect(written).toEqual({
+      markdown: join(target, "report.md"),
+      html: join(target, "report.html"),
+    });
     expect(readFileSync(written.markdown, "utf8")).toBe(renderMarkdown(withFailures));
     expect(readFileSync(written.html, "utf8")).toBe(renderHtml(withFailures));
   });

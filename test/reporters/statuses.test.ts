@@ -17,25 +17,37 @@ const dir = mkdtempSync(join(tmpdir(), "smc-statuses-"));
 let exits: { exitCode: number; exitCodeWithoutBroken: number };
 
 beforeAll(async () => {
-  const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
-    (resolve, reject) => {
-      const child = spawn(process.execPath, ["--import", "tsx", DRIVER, dir], { stdio: ["ignore", "pipe", "pipe"] });
-      let out = "";
-      let err = "";
-      child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-      child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
-      child.on("error", reject);
-      child.on("close", (exit) => resolve({ code: exit, stdout: out, stderr: err }));
-    },
-  );
+  const { code, stdout, stderr } = await new Promise<{
+    code: number | null;
+    stdout: string;
+    stderr: string;
+  }>((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", DRIVER, dir], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (exit) => resolve({ code: exit, stdout: out, stderr: err }));
+  });
   if (code !== 0) throw new Error(`drive.ts exited ${code}: ${stderr}`);
   exits = JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as typeof exits;
 }, 120_000);
 
 function allureStatusOf(id: string): string | undefined {
-  const results = readdirSync(join(dir, "allure-results")).filter((name) => name.endsWith("-result.json"));
+  const results = readdirSync(join(dir, "allure-results")).filter((name) =>
+    name.endsWith("-result.json"),
+  );
   const found = results
-    .map((name) => JSON.parse(readFileSync(join(dir, "allure-results", name), "utf8")) as { name: string; status: string })
+    .map(
+      (name) =>
+        JSON.parse(readFileSync(join(dir, "allure-results", name), "utf8")) as {
+          name: string;
+          status: string;
+        },
+    )
     .filter((result) => result.name.startsWith(`${id}:`));
   expect(found, `one Allure result for ${id}`).toHaveLength(1);
   return found[0]?.status;
@@ -43,7 +55,11 @@ function allureStatusOf(id: string): string | undefined {
 
 function junitCaseOf(id: string): string {
   const xml = readFileSync(join(dir, "junit.xml"), "utf8");
-  return [...xml.matchAll(/<testcase\b[\s\S]*?<\/testcase>/g)].map((match) => match[0]).find((testcase) => testcase.includes(`&gt; ${id}:`)) ?? "";
+  return (
+    [...xml.matchAll(/<testcase\b[\s\S]*?<\/testcase>/g)]
+      .map((match) => match[0])
+      .find((testcase) => testcase.includes(`&gt; ${id}:`)) ?? ""
+  );
 }
 
 describe("statuses of a conformance failure and of a harness error", () => {

@@ -38,14 +38,38 @@ describe("schemas/summary.schema.json", () => {
 
   it.each<[string, unknown, RegExp]>([
     ["no schemaVersion", withoutVersion, /must have required property 'schemaVersion'/],
-    ["another schemaVersion", { ...valid, schemaVersion: "9.0.0" }, /schemaVersion must be equal to constant/],
-    ["totals without broken", { ...valid, totals: totalsWithoutBroken }, /totals must have required property 'broken'/],
+    [
+      "another schemaVersion",
+      { ...valid, schemaVersion: "9.0.0" },
+      /schemaVersion must be equal to constant/,
+    ],
+    [
+      "totals without broken",
+      { ...valid, totals: totalsWithoutBroken },
+      /totals must have required property 'broken'/,
+    ],
     ["an unknown status", withBehaviour({ status: "green" }), /status must be equal to one of/],
-    ["a broken behaviour without its reason", withBehaviour({ brokenReason: undefined }), /brokenReason/],
-    ["a broken behaviour with failures", withBehaviour({ failures: valid.behaviours[1]?.failures }), /failures must NOT have more than 0 items/],
-    ["a failed behaviour without failures", { ...valid, behaviours: [{ ...valid.behaviours[1], failures: [] }] }, /failures must NOT have fewer than 1 items/],
+    [
+      "a broken behaviour without its reason",
+      withBehaviour({ brokenReason: undefined }),
+      /brokenReason/,
+    ],
+    [
+      "a broken behaviour with failures",
+      withBehaviour({ failures: valid.behaviours[1]?.failures }),
+      /failures must NOT have more than 0 items/,
+    ],
+    [
+      "a failed behaviour without failures",
+      { ...valid, behaviours: [{ ...valid.behaviours[1], failures: [] }] },
+      /failures must NOT have fewer than 1 items/,
+    ],
     ["an unknown field", { ...valid, verdict: "ok" }, /must NOT have additional properties/],
-    ["a startedAt that is no date", { ...valid, startedAt: "yesterday" }, /startedAt must match format "date-time"/],
+    [
+      "a startedAt that is no date",
+      { ...valid, startedAt: "yesterday" },
+      /startedAt must match format "date-time"/,
+    ],
   ])("refuses %s", (_what, summary, message) => {
     expect(summarySchemaErrors(summary).join("\n")).toMatch(message);
   });

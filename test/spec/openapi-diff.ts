@@ -37,7 +37,9 @@ export function diffPaths(
   vendor: OpenAPIV3.Document,
   pathTemplates: readonly string[],
 ): Difference[] {
-  return pathTemplates.flatMap((template) => diffPathItem(template, ours.paths[template], vendor.paths[template]));
+  return pathTemplates.flatMap((template) =>
+    diffPathItem(template, ours.paths[template], vendor.paths[template]),
+  );
 }
 
 function diffPathItem(
@@ -46,7 +48,9 @@ function diffPathItem(
   vendor: OpenAPIV3.PathItemObject | undefined,
 ): Difference[] {
   if (ours === undefined || vendor === undefined) {
-    return [{ location: `path ${template}`, ours: ours !== undefined, vendor: vendor !== undefined }];
+    return [
+      { location: `path ${template}`, ours: ours !== undefined, vendor: vendor !== undefined },
+    ];
   }
   const differences = diffTwilioExtension(`path ${template}`, ours, vendor);
   for (const method of METHODS) {
@@ -90,7 +94,10 @@ function diffOperation(
   ];
 }
 
-function parametersOf(pathItem: OpenAPIV3.PathItemObject, operation: OpenAPIV3.OperationObject): Map<string, OpenAPIV3.ParameterObject> {
+function parametersOf(
+  pathItem: OpenAPIV3.PathItemObject,
+  operation: OpenAPIV3.OperationObject,
+): Map<string, OpenAPIV3.ParameterObject> {
   const merged = new Map<string, OpenAPIV3.ParameterObject>();
   for (const parameter of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]) {
     const resolved = parameter as OpenAPIV3.ParameterObject;
@@ -109,10 +116,20 @@ function diffParameters(
     const ourParameter = ours.get(key);
     const vendorParameter = vendor.get(key);
     if (ourParameter === undefined || vendorParameter === undefined) {
-      return [{ location: where, ours: ourParameter !== undefined, vendor: vendorParameter !== undefined }];
+      return [
+        {
+          location: where,
+          ours: ourParameter !== undefined,
+          vendor: vendorParameter !== undefined,
+        },
+      ];
     }
     return [
-      ...compareValues(`${where} › required`, ourParameter.required === true, vendorParameter.required === true),
+      ...compareValues(
+        `${where} › required`,
+        ourParameter.required === true,
+        vendorParameter.required === true,
+      ),
       ...diffSchema(where, asSchema(ourParameter.schema), asSchema(vendorParameter.schema)),
     ];
   });
@@ -122,60 +139,112 @@ function diffRequestBody(name: string, ours: unknown, vendor: unknown): Differen
   const where = `${name} › request`;
   const ourContent = (ours as OpenAPIV3.RequestBodyObject | undefined)?.content ?? {};
   const vendorContent = (vendor as OpenAPIV3.RequestBodyObject | undefined)?.content ?? {};
-  const differences = compareValues(`${where} › media types`, Object.keys(ourContent).sort(), Object.keys(vendorContent).sort());
+  const differences = compareValues(
+    `${where} › media types`,
+    Object.keys(ourContent).sort(),
+    Object.keys(vendorContent).sort(),
+  );
   for (const mediaType of Object.keys(vendorContent)) {
     const ourSchema = asSchema(ourContent[mediaType]?.schema);
     const vendorSchema = asSchema(vendorContent[mediaType]?.schema);
     if (ourSchema === undefined || vendorSchema === undefined) continue;
-    differences.push(...compareValues(`${where} › required`, sorted(ourSchema.required), sorted(vendorSchema.required)));
+    differences.push(
+      ...compareValues(
+        `${where} › required`,
+        sorted(ourSchema.required),
+        sorted(vendorSchema.required),
+      ),
+    );
     differences.push(...diffProperties(where, ourSchema, vendorSchema, " › "));
   }
   return differences;
 }
 
-function diffResponses(name: string, ours: OpenAPIV3.ResponsesObject, vendor: OpenAPIV3.ResponsesObject): Difference[] {
-  return unionOfKeys(new Map(Object.entries(ours)), new Map(Object.entries(vendor))).flatMap((status) => {
-    const where = `${name} › response ${status}`;
-    const ourResponse = ours[status] as OpenAPIV3.ResponseObject | undefined;
-    const vendorResponse = vendor[status] as OpenAPIV3.ResponseObject | undefined;
-    if (ourResponse === undefined || vendorResponse === undefined) {
-      return [{ location: `${where} › (status)`, ours: ourResponse !== undefined, vendor: vendorResponse !== undefined }];
-    }
-    return [
-      ...diffHeaders(where, ourResponse.headers ?? {}, vendorResponse.headers ?? {}),
-      ...compareValues(`${where} › media types`, Object.keys(ourResponse.content ?? {}), Object.keys(vendorResponse.content ?? {})),
-      ...diffSchema(`${where} › body`, jsonSchemaOf(ourResponse), jsonSchemaOf(vendorResponse)),
-    ];
-  });
-}
-
-function diffHeaders(where: string, ours: object, vendor: object): Difference[] {
-  return unionOfKeys(new Map(Object.entries(ours)), new Map(Object.entries(vendor))).flatMap((header) =>
-    compareValues(`${where} › header ${header}`, header in ours, header in vendor),
+function diffResponses(
+  name: string,
+  ours: OpenAPIV3.ResponsesObject,
+  vendor: OpenAPIV3.ResponsesObject,
+): Difference[] {
+  return unionOfKeys(new Map(Object.entries(ours)), new Map(Object.entries(vendor))).flatMap(
+    (status) => {
+      const where = `${name} › response ${status}`;
+      const ourResponse = ours[status] as OpenAPIV3.ResponseObject | undefined;
+      const vendorResponse = vendor[status] as OpenAPIV3.ResponseObject | undefined;
+      if (ourResponse === undefined || vendorResponse === undefined) {
+        return [
+          {
+            location: `${where} › (status)`,
+            ours: ourResponse !== undefined,
+            vendor: vendorResponse !== undefined,
+          },
+        ];
+      }
+      return [
+        ...diffHeaders(where, ourResponse.headers ?? {}, vendorResponse.headers ?? {}),
+        ...compareValues(
+          `${where} › media types`,
+          Object.keys(ourResponse.content ?? {}),
+          Object.keys(vendorResponse.content ?? {}),
+        ),
+        ...diffSchema(`${where} › body`, jsonSchemaOf(ourResponse), jsonSchemaOf(vendorResponse)),
+      ];
+    },
   );
 }
 
-function diffSchema(where: string, ours: OpenAPIV3.SchemaObject | undefined, vendor: OpenAPIV3.SchemaObject | undefined): Difference[] {
-  if (ours === undefined || vendor === undefined) return compareValues(`${where} › (schema)`, ours !== undefined, vendor !== undefined);
+function diffHeaders(where: string, ours: object, vendor: object): Difference[] {
+  return unionOfKeys(new Map(Object.entries(ours)), new Map(Object.entries(vendor))).flatMap(
+    (header) => compareValues(`${where} › header ${header}`, header in ours, header in vendor),
+  );
+}
+
+function diffSchema(
+  where: string,
+  ours: OpenAPIV3.SchemaObject | undefined,
+  vendor: OpenAPIV3.SchemaObject | undefined,
+): Difference[] {
+  if (ours === undefined || vendor === undefined)
+    return compareValues(`${where} › (schema)`, ours !== undefined, vendor !== undefined);
   const differences = COMPARED_KEYWORDS.flatMap((keyword) => {
     const normalise = keyword === "required" ? sorted : (value: unknown) => value;
-    return compareValues(`${where} › ${keyword}`, normalise(ours[keyword] as never), normalise(vendor[keyword] as never));
+    return compareValues(
+      `${where} › ${keyword}`,
+      normalise(ours[keyword] as never),
+      normalise(vendor[keyword] as never),
+    );
   });
   differences.push(...diffProperties(where, ours, vendor, "."));
   if (ours.type === "array" || vendor.type === "array") {
-    differences.push(...diffSchema(`${where}[]`, asSchema((ours as OpenAPIV3.ArraySchemaObject).items), asSchema((vendor as OpenAPIV3.ArraySchemaObject).items)));
+    differences.push(
+      ...diffSchema(
+        `${where}[]`,
+        asSchema((ours as OpenAPIV3.ArraySchemaObject).items),
+        asSchema((vendor as OpenAPIV3.ArraySchemaObject).items),
+      ),
+    );
   }
   return differences;
 }
 
-function diffProperties(where: string, ours: OpenAPIV3.SchemaObject, vendor: OpenAPIV3.SchemaObject, separator: string): Difference[] {
+function diffProperties(
+  where: string,
+  ours: OpenAPIV3.SchemaObject,
+  vendor: OpenAPIV3.SchemaObject,
+  separator: string,
+): Difference[] {
   const ourProperties = new Map(Object.entries(ours.properties ?? {}));
   const vendorProperties = new Map(Object.entries(vendor.properties ?? {}));
   return unionOfKeys(ourProperties, vendorProperties).flatMap((property) => {
     const ourProperty = asSchema(ourProperties.get(property));
     const vendorProperty = asSchema(vendorProperties.get(property));
     if (ourProperty === undefined || vendorProperty === undefined) {
-      return [{ location: `${where}${separator}${property} › (property)`, ours: ourProperty !== undefined, vendor: vendorProperty !== undefined }];
+      return [
+        {
+          location: `${where}${separator}${property} › (property)`,
+          ours: ourProperty !== undefined,
+          vendor: vendorProperty !== undefined,
+        },
+      ];
     }
     return diffSchema(`${where}${separator}${property}`, ourProperty, vendorProperty);
   });
@@ -191,7 +260,9 @@ function compareValues(location: string, ours: unknown, vendor: unknown): Differ
 
 function twilioExtension(value: object): Record<string, unknown> {
   const extension: unknown = (value as Record<string, unknown>)["x-twilio"];
-  return typeof extension === "object" && extension !== null ? (extension as Record<string, unknown>) : {};
+  return typeof extension === "object" && extension !== null
+    ? (extension as Record<string, unknown>)
+    : {};
 }
 
 function asSchema(value: unknown): OpenAPIV3.SchemaObject | undefined {

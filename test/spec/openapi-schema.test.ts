@@ -4,22 +4,36 @@ import { createStrictAjv } from "../../src/spec/validators.ts";
 
 describe("toAjvSchema, the OpenAPI 3.0 to ajv pre-pass", () => {
   it("keeps nullable beside a type, which ajv understands", () => {
-    expect(toAjvSchema({ type: "string", nullable: true })).toEqual({ type: "string", nullable: true });
+    expect(toAjvSchema({ type: "string", nullable: true })).toEqual({
+      type: "string",
+      nullable: true,
+    });
   });
 
   it("drops nullable from an otherwise unconstrained schema, which accepts null already", () => {
-    expect(toAjvSchema({ nullable: true, description: "any JSON", "x-twilio": { pii: {} } })).toEqual({ description: "any JSON", "x-twilio": { pii: {} } });
+    expect(
+      toAjvSchema({ nullable: true, description: "any JSON", "x-twilio": { pii: {} } }),
+    ).toEqual({ description: "any JSON", "x-twilio": { pii: {} } });
   });
 
   it("rewrites nullable without a type into anyOf with null", () => {
-    const converted = toAjvSchema({ nullable: true, description: "d", allOf: [{ type: "object" }] });
-    expect(converted).toEqual({ description: "d", anyOf: [{ allOf: [{ type: "object" }] }, { type: "null" }] });
+    const converted = toAjvSchema({
+      nullable: true,
+      description: "d",
+      allOf: [{ type: "object" }],
+    });
+    expect(converted).toEqual({
+      description: "d",
+      anyOf: [{ allOf: [{ type: "object" }] }, { type: "null" }],
+    });
     const validate = createStrictAjv().compile(converted);
     expect([validate(null), validate({}), validate("x")]).toEqual([true, true, false]);
   });
 
   it("adds null to the enum of a nullable enumeration", () => {
-    const validate = createStrictAjv().compile(toAjvSchema({ type: "string", nullable: true, enum: ["asc", "desc"] }));
+    const validate = createStrictAjv().compile(
+      toAjvSchema({ type: "string", nullable: true, enum: ["asc", "desc"] }),
+    );
     expect([validate(null), validate("asc"), validate("up")]).toEqual([true, true, false]);
   });
 
@@ -34,8 +48,12 @@ describe("toAjvSchema, the OpenAPI 3.0 to ajv pre-pass", () => {
   });
 
   it("turns the uri-map format on objects into a map of absolute URLs", () => {
-    const validate = createStrictAjv().compile(toAjvSchema({ type: "object", nullable: true, format: "uri-map" }));
-    expect(validate({ items: "https://sync.twilio.com/v1/Services/IS1/Maps/MP1/Items" })).toBe(true);
+    const validate = createStrictAjv().compile(
+      toAjvSchema({ type: "object", nullable: true, format: "uri-map" }),
+    );
+    expect(validate({ items: "https://sync.twilio.com/v1/Services/IS1/Maps/MP1/Items" })).toBe(
+      true,
+    );
     expect(validate(null)).toBe(true);
     expect(validate({ items: "Items" })).toBe(false);
   });

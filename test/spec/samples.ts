@@ -1,4 +1,8 @@
-/** Hand-written bodies shaped as docs/behaviour-reference.md#response-properties, docs/behaviour-reference.md#paging and docs/behaviour-reference.md#errors describe them; each call returns a fresh copy to mutate. */
+/**
+ * Hand-written bodies shaped as docs/behaviour-reference.md#response-properties,
+ * docs/behaviour-reference.md#paging and docs/behaviour-reference.md#errors describe them; each
+ * call returns a fresh copy to mutate.
+ */
 
 export const ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
 export const SERVICE_SID = "IS0123456789abcdef0123456789abcdef";
@@ -51,7 +55,10 @@ export function permissionSample(): Record<string, unknown> {
   };
 }
 
-export function listSample(key: "maps" | "items" | "permissions", records: unknown[]): Record<string, unknown> {
+export function listSample(
+  key: "maps" | "items" | "permissions",
+  records: unknown[],
+): Record<string, unknown> {
   const listUrl = `https://sync.twilio.com/v1/Services/${SERVICE_SID}/Maps${key === "maps" ? "" : `/${MAP_SID}/${key === "items" ? "Items" : "Permissions"}`}`;
   return {
     [key]: records,

@@ -8,13 +8,16 @@ import { diffPaths } from "./openapi-diff.ts";
 import type { Difference } from "./openapi-diff.ts";
 
 // test/spec → test → repo root → the directory holding shared/ (absent on users' machines).
-const VENDOR_FILE = fileURLToPath(new URL("../../../shared/reference/twilio_sync_v1.json", import.meta.url));
+const VENDOR_FILE = fileURLToPath(
+  new URL("../../../shared/reference/twilio_sync_v1.json", import.meta.url),
+);
 const vendorPresent = existsSync(VENDOR_FILE);
 const MAP_PATHS_PREFIX = "/v1/Services/{ServiceSid}/Maps";
 
 /**
  * Places where our spec deliberately differs from the vendor's. Each names
- * the decision behind it (docs/behaviour-reference.md#where-the-documents-disagree); every difference found must be
+ * the decision behind it (docs/behaviour-reference.md#where-the-documents-disagree); every
+ * difference found must be
  * one of these, and each of these must still be found.
  */
 interface NamedException {
@@ -92,7 +95,10 @@ const NAMED_EXCEPTIONS: readonly NamedException[] = [
 ];
 
 function isExcepted(difference: Difference, exception: NamedException): boolean {
-  return exception.location.test(difference.location) && (exception.values?.(difference.ours, difference.vendor) ?? true);
+  return (
+    exception.location.test(difference.location) &&
+    (exception.values?.(difference.ours, difference.vendor) ?? true)
+  );
 }
 
 function describeDifference({ location, ours, vendor }: Difference): string {
@@ -104,7 +110,9 @@ async function dereferenced(document: object): Promise<OpenAPIV3.Document> {
 }
 
 if (!vendorPresent) {
-  console.info(`vendor OpenAPI not found at ${VENDOR_FILE}: cross-check skipped (users have no ../shared)`);
+  console.info(
+    `vendor OpenAPI not found at ${VENDOR_FILE}: cross-check skipped (users have no ../shared)`,
+  );
 }
 
 const title = vendorPresent
@@ -112,7 +120,9 @@ const title = vendorPresent
   : `vendor OpenAPI not found at ${VENDOR_FILE}: cross-check skipped (users have no ../shared)`;
 
 const mapPaths = (document: OpenAPIV3.Document): string[] =>
-  Object.keys(document.paths).filter((path) => path.startsWith(MAP_PATHS_PREFIX)).sort();
+  Object.keys(document.paths)
+    .filter((path) => path.startsWith(MAP_PATHS_PREFIX))
+    .sort();
 
 describe.skipIf(!vendorPresent)(title, () => {
   let vendor: OpenAPIV3.Document;
@@ -120,7 +130,8 @@ describe.skipIf(!vendorPresent)(title, () => {
   let differences: Difference[] = [];
 
   beforeAll(async () => {
-    // Both documents are dereferenced straight through swagger-parser, not our loader, so a loader bug cannot hide a drift.
+    // Both documents are dereferenced straight through swagger-parser, not our loader, so a loader
+    // bug cannot hide a drift.
     vendor = await dereferenced(JSON.parse(readFileSync(VENDOR_FILE, "utf8")) as object);
     ours = (await SwaggerParser.dereference(DEFAULT_SPEC_FILE)) as OpenAPIV3.Document;
     differences = diffPaths(ours, vendor, [...new Set([...mapPaths(ours), ...mapPaths(vendor)])]);
@@ -133,7 +144,9 @@ describe.skipIf(!vendorPresent)(title, () => {
   it("uses the vendor's server, security scheme and global security", () => {
     expect(ours.servers).toEqual(vendor.servers);
     const scheme = (document: OpenAPIV3.Document) => {
-      const { type, scheme: httpScheme } = document.components?.securitySchemes?.["accountSid_authToken"] as OpenAPIV3.HttpSecurityScheme;
+      const { type, scheme: httpScheme } = document.components?.securitySchemes?.[
+        "accountSid_authToken"
+      ] as OpenAPIV3.HttpSecurityScheme;
       return { type, httpScheme };
     };
     expect(scheme(ours)).toEqual(scheme(vendor));
@@ -141,7 +154,9 @@ describe.skipIf(!vendorPresent)(title, () => {
   });
 
   it("differs from the vendor only where a named exception says so", () => {
-    const unexplained = differences.filter((difference) => !NAMED_EXCEPTIONS.some((exception) => isExcepted(difference, exception)));
+    const unexplained = differences.filter(
+      (difference) => !NAMED_EXCEPTIONS.some((exception) => isExcepted(difference, exception)),
+    );
     expect(unexplained.map(describeDifference)).toEqual([]);
   });
 
@@ -152,7 +167,8 @@ describe.skipIf(!vendorPresent)(title, () => {
     },
   );
 
-  // The brief's core comparisons, asserted by name so that an exception written too broadly cannot hide them.
+  // The brief's core comparisons, asserted by name so that an exception written too broadly cannot
+  // hide them.
   const differencesAt = (location: RegExp): string[] =>
     differences.filter((difference) => location.test(difference.location)).map(describeDifference);
 
@@ -161,26 +177,46 @@ describe.skipIf(!vendorPresent)(title, () => {
   });
 
   it("has the vendor's path, query and header parameter names, required flags and schemas", () => {
-    expect(differencesAt(/› parameter [a-z]+:[\w-]+( › (required|type|format|minimum|maximum|enum))?$/)).toEqual([]);
+    expect(
+      differencesAt(/› parameter [a-z]+:[\w-]+( › (required|type|format|minimum|maximum|enum))?$/),
+    ).toEqual([]);
   });
 
   it("has the vendor's request field names, required lists and field types", () => {
-    expect(differencesAt(/› request › (media types|required)$|› request › \w+ › (\(property\)|type)$/)).toEqual([]);
+    expect(
+      differencesAt(/› request › (media types|required)$|› request › \w+ › (\(property\)|type)$/),
+    ).toEqual([]);
   });
 
   it("has the vendor's response property names, types, patterns, lengths, formats and nullability", () => {
-    // One decision is allowed here, by name: docs/behaviour-reference.md#c9-next_page_url-on-the-last-page puts next_page_url's "uri" format in an anyOf.
-    const lastPage = NAMED_EXCEPTIONS.find((exception) => exception.id === "LAST-PAGE-EMPTY-STRING");
-    const found = differences.filter((difference) => /› body[^›]* › (\(property\)|\(schema\)|type|pattern|minLength|maxLength|format|nullable)$/.test(difference.location));
-    expect(found.filter((difference) => lastPage === undefined || !isExcepted(difference, lastPage)).map(describeDifference)).toEqual([]);
+    // One decision is allowed here, by name:
+    // docs/behaviour-reference.md#c9-next_page_url-on-the-last-page puts next_page_url's "uri"
+    // format in an anyOf.
+    const lastPage = NAMED_EXCEPTIONS.find(
+      (exception) => exception.id === "LAST-PAGE-EMPTY-STRING",
+    );
+    const found = differences.filter((difference) =>
+      /› body[^›]* › (\(property\)|\(schema\)|type|pattern|minLength|maxLength|format|nullable)$/.test(
+        difference.location,
+      ),
+    );
+    expect(
+      found
+        .filter((difference) => lastPage === undefined || !isExcepted(difference, lastPage))
+        .map(describeDifference),
+    ).toEqual([]);
   });
 
   it("reports a drifted sid pattern, so the comparison itself can fail", () => {
     const drifted = structuredClone(ours);
-    const created = drifted.paths[MAP_PATHS_PREFIX]?.post?.responses["201"] as OpenAPIV3.ResponseObject;
+    const created = drifted.paths[MAP_PATHS_PREFIX]?.post?.responses[
+      "201"
+    ] as OpenAPIV3.ResponseObject;
     const mapSchema = created.content?.["application/json"]?.schema as OpenAPIV3.SchemaObject;
     (mapSchema.properties?.["sid"] as OpenAPIV3.SchemaObject).pattern = "^MP[0-9a-f]{32}$";
-    const found = diffPaths(drifted, vendor, [MAP_PATHS_PREFIX]).map((difference) => difference.location);
+    const found = diffPaths(drifted, vendor, [MAP_PATHS_PREFIX]).map(
+      (difference) => difference.location,
+    );
     expect(found).toContain("CreateSyncMap › response 201 › body.sid › pattern");
   });
 

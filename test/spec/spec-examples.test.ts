@@ -7,27 +7,42 @@ import { loadSpec, SYNC_MAP_OPERATION_IDS } from "../../src/spec/index.ts";
 
 const catalog = await loadSpec();
 
-/** What a static mock builds: the schema's example, its first enum value, else one built from its parts. */
+/**
+ * What a static mock builds: the schema's example, its first enum value, else one built from its
+ * parts.
+ */
 function composedExample(schema: OpenAPIV3.SchemaObject): unknown {
   if (schema.example !== undefined) return schema.example;
   if (schema.enum !== undefined) return schema.enum[0];
   if (schema.type === "array") return [composedExample(schema.items as OpenAPIV3.SchemaObject)];
   if (schema.properties === undefined) return undefined;
-  return Object.fromEntries(Object.entries(schema.properties).map(([name, property]) => [name, composedExample(property as OpenAPIV3.SchemaObject)]));
+  return Object.fromEntries(
+    Object.entries(schema.properties).map(([name, property]) => [
+      name,
+      composedExample(property as OpenAPIV3.SchemaObject),
+    ]),
+  );
 }
 
 function successBodySchema(operationId: string): [number, OpenAPIV3.SchemaObject] | undefined {
   const info = catalog.operation(operationId);
-  const status = info?.responses.find((response) => /^2\d\d$/.test(response.status) && response.hasBody)?.status;
+  const status = info?.responses.find(
+    (response) => /^2\d\d$/.test(response.status) && response.hasBody,
+  )?.status;
   if (info === undefined || status === undefined) return undefined;
-  const operation = (catalog.document.paths[info.pathTemplate] as Record<string, OpenAPIV3.OperationObject>)[info.method.toLowerCase()];
+  const operation = (
+    catalog.document.paths[info.pathTemplate] as Record<string, OpenAPIV3.OperationObject>
+  )[info.method.toLowerCase()];
   const response = operation?.responses[status] as OpenAPIV3.ResponseObject | undefined;
-  const schema = response?.content?.["application/json"]?.schema as OpenAPIV3.SchemaObject | undefined;
+  const schema = response?.content?.["application/json"]?.schema as
+    OpenAPIV3.SchemaObject | undefined;
   return schema === undefined ? undefined : [Number(status), schema];
 }
 
 describe("the examples in spec/sync-map.openapi.yaml", () => {
-  const withBodies = SYNC_MAP_OPERATION_IDS.filter((operationId) => successBodySchema(operationId) !== undefined);
+  const withBodies = SYNC_MAP_OPERATION_IDS.filter(
+    (operationId) => successBodySchema(operationId) !== undefined,
+  );
 
   it("cover every operation that answers with a body", () => {
     // The three deletes answer 204 without one; the other eleven carry a resource or a page.

@@ -11,10 +11,20 @@ describe("describeSpecGaps", () => {
 
   it("names a missing operation, a missing response property and the missing limits", async () => {
     const gaps = describeSpecGaps(await loadSpec(writeTrimmedSpec()), ours);
-    expect(gaps).toContainEqual(expect.stringMatching(new RegExp(`^does not describe ${TRIMMED_OPERATION}: behaviours that check its schema are skipped`)));
+    expect(gaps).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^does not describe ${TRIMMED_OPERATION}: behaviours that check its schema are skipped`,
+        ),
+      ),
+    );
     // The Map schema appears in five answers and in the list's records.
-    expect(gaps).toContainEqual(`CreateSyncMap 201 does not describe ${TRIMMED_PROPERTY}: the schema check does not see it`);
-    expect(gaps).toContainEqual(`ListSyncMap 200 does not describe maps[].${TRIMMED_PROPERTY}: the schema check does not see it`);
+    expect(gaps).toContainEqual(
+      `CreateSyncMap 201 does not describe ${TRIMMED_PROPERTY}: the schema check does not see it`,
+    );
+    expect(gaps).toContainEqual(
+      `ListSyncMap 200 does not describe maps[].${TRIMMED_PROPERTY}: the schema check does not see it`,
+    );
     expect(gaps).toContainEqual(expect.stringMatching(/^declares no x-sync-map-limits/));
     expect(gaps.join("\n")).not.toMatch(/TwilioError/);
   });

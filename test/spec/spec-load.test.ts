@@ -3,7 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
-import { DEFAULT_LIMITS, DEFAULT_SPEC_FILE, SpecLoadError, loadSpec } from "../../src/spec/index.ts";
+import {
+  DEFAULT_LIMITS,
+  DEFAULT_SPEC_FILE,
+  SpecLoadError,
+  loadSpec,
+} from "../../src/spec/index.ts";
 import { mapSample } from "./samples.ts";
 
 let directory = "";
@@ -29,7 +34,8 @@ async function loadError(file: string): Promise<SpecLoadError> {
     () => undefined,
     (reason: unknown) => reason,
   );
-  if (!(error instanceof SpecLoadError)) throw new Error(`expected a SpecLoadError, got ${String(error)}`);
+  if (!(error instanceof SpecLoadError))
+    throw new Error(`expected a SpecLoadError, got ${String(error)}`);
   return error;
 }
 
@@ -61,22 +67,58 @@ describe("loadSpec", () => {
 
   it.each([
     ["a missing file", async () => join(directory, "absent.yaml"), /cannot read the file/],
-    ["broken YAML", () => writeSpec("broken.yaml", "openapi: 3.0.3\npaths: [unclosed\n"), /not valid YAML/],
+    [
+      "broken YAML",
+      () => writeSpec("broken.yaml", "openapi: 3.0.3\npaths: [unclosed\n"),
+      /not valid YAML/,
+    ],
     ["broken JSON", () => writeSpec("broken.json", '{"openapi": '), /not valid JSON/],
-    ["a Swagger 2.0 document", () => writeSpec("swagger.yaml", "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n"), /only OpenAPI 3\.0\.x is supported \(found swagger 2\.0\)/],
-    ["an OpenAPI 3.1 document", () => writeSpec("v31.yaml", "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n"), /found openapi 3\.1\.0/],
-    ["an invalid OpenAPI document", () => writeSpec("invalid.yaml", "openapi: 3.0.3\ninfo: {title: t}\npaths: {}\n"), /not a valid OpenAPI document/],
-    ["a dangling $ref", () => writeSpec("dangling.yaml", stringifyYaml(withDanglingRef())), /not a valid OpenAPI document|cannot resolve/],
-    ["a malformed limit", () => writeSpec("bad-limit.yaml", stringifyYaml({ ...ourSpec, "x-sync-map-limits": { ttlMax: -1 } })), /x-sync-map-limits\.ttlMax must be a positive integer/],
-    ["a schema ajv strict mode refuses", () => writeSpec("typo.yaml", stringifyYaml(withStrictTypesViolation())), /does not compile in ajv strict mode/],
-  ] as const)("refuses %s with SMC_ERR_SPEC_LOAD naming the file and the reason", async (_case, makeFile, reason) => {
-    const file = await makeFile();
-    const error = await loadError(file);
-    expect(error.code).toBe("SMC_ERR_SPEC_LOAD");
-    expect(error.file).toBe(file);
-    expect(error.message).toContain(file);
-    expect(error.message).toMatch(reason);
-  });
+    [
+      "a Swagger 2.0 document",
+      () =>
+        writeSpec("swagger.yaml", "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n"),
+      /only OpenAPI 3\.0\.x is supported \(found swagger 2\.0\)/,
+    ],
+    [
+      "an OpenAPI 3.1 document",
+      () => writeSpec("v31.yaml", "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n"),
+      /found openapi 3\.1\.0/,
+    ],
+    [
+      "an invalid OpenAPI document",
+      () => writeSpec("invalid.yaml", "openapi: 3.0.3\ninfo: {title: t}\npaths: {}\n"),
+      /not a valid OpenAPI document/,
+    ],
+    [
+      "a dangling $ref",
+      () => writeSpec("dangling.yaml", stringifyYaml(withDanglingRef())),
+      /not a valid OpenAPI document|cannot resolve/,
+    ],
+    [
+      "a malformed limit",
+      () =>
+        writeSpec(
+          "bad-limit.yaml",
+          stringifyYaml({ ...ourSpec, "x-sync-map-limits": { ttlMax: -1 } }),
+        ),
+      /x-sync-map-limits\.ttlMax must be a positive integer/,
+    ],
+    [
+      "a schema ajv strict mode refuses",
+      () => writeSpec("typo.yaml", stringifyYaml(withStrictTypesViolation())),
+      /does not compile in ajv strict mode/,
+    ],
+  ] as const)(
+    "refuses %s with SMC_ERR_SPEC_LOAD naming the file and the reason",
+    async (_case, makeFile, reason) => {
+      const file = await makeFile();
+      const error = await loadError(file);
+      expect(error.code).toBe("SMC_ERR_SPEC_LOAD");
+      expect(error.file).toBe(file);
+      expect(error.message).toContain(file);
+      expect(error.message).toMatch(reason);
+    },
+  );
 });
 
 function withDanglingRef(): Record<string, unknown> {
@@ -86,11 +128,18 @@ function withDanglingRef(): Record<string, unknown> {
   return spec;
 }
 
-/** `pattern` on an integer is legal OpenAPI, so swagger-parser lets it through; ajv strict mode (strictTypes) must not. */
+/**
+ * `pattern` on an integer is legal OpenAPI, so swagger-parser lets it through; ajv strict mode
+ * (strictTypes) must not.
+ */
 function withStrictTypesViolation(): Record<string, unknown> {
   const spec = structuredClone(ourSpec);
-  const schemas = (spec["components"] as Record<string, Record<string, Record<string, unknown>>>)["schemas"] ?? {};
-  const map = schemas["sync.v1.service.sync_map"] as { properties: Record<string, Record<string, unknown>> };
+  const schemas =
+    (spec["components"] as Record<string, Record<string, Record<string, unknown>>>)["schemas"] ??
+    {};
+  const map = schemas["sync.v1.service.sync_map"] as {
+    properties: Record<string, Record<string, unknown>>;
+  };
   map.properties["revision"] = { type: "integer", pattern: "^\\d+$" };
   return spec;
 }

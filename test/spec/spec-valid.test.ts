@@ -1,3 +1,5 @@
+// Over 350 lines on purpose: one table-like walk over every operation of our document;
+// splitting it would repeat the loading and the walk in each part.
 import SwaggerParser from "@apidevtools/swagger-parser";
 import type { OpenAPIV3 } from "openapi-types";
 import { describe, expect, it } from "vitest";
@@ -40,7 +42,9 @@ function keywords(violations: readonly SchemaViolation[]): string[] {
 }
 
 function withoutDescriptions(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (key, inner: unknown) => (key === "description" ? undefined : inner)));
+  return JSON.parse(
+    JSON.stringify(value, (key, inner: unknown) => (key === "description" ? undefined : inner)),
+  );
 }
 
 describe("the project's OpenAPI document", () => {
@@ -61,7 +65,10 @@ describe("the project's OpenAPI document", () => {
   it("serves https://sync.twilio.com behind HTTP Basic on every operation", () => {
     expect(catalog.document.servers).toEqual([{ url: "https://sync.twilio.com" }]);
     expect(catalog.document.security).toEqual([{ accountSid_authToken: [] }]);
-    expect(catalog.document.components?.securitySchemes?.["accountSid_authToken"]).toMatchObject({ type: "http", scheme: "basic" });
+    expect(catalog.document.components?.securitySchemes?.["accountSid_authToken"]).toMatchObject({
+      type: "http",
+      scheme: "basic",
+    });
   });
 
   it("declares the limits the suite relies on in x-sync-map-limits", () => {
@@ -80,8 +87,14 @@ describe("the project's OpenAPI document", () => {
   it("takes PageSize 1..100 (int64), Page from 0 and an opaque PageToken on every list", () => {
     for (const operationId of ["ListSyncMap", "ListSyncMapItem", "ListSyncMapPermission"]) {
       const parameters = catalog.operation(operationId)?.parameters ?? [];
-      const schemaOf = (name: string) => parameters.find((parameter) => parameter.in === "query" && parameter.name === name)?.schema;
-      expect(schemaOf("PageSize")).toMatchObject({ type: "integer", format: "int64", minimum: 1, maximum: 100 });
+      const schemaOf = (name: string) =>
+        parameters.find((parameter) => parameter.in === "query" && parameter.name === name)?.schema;
+      expect(schemaOf("PageSize")).toMatchObject({
+        type: "integer",
+        format: "int64",
+        minimum: 1,
+        maximum: 100,
+      });
       expect(schemaOf("Page")).toMatchObject({ type: "integer", minimum: 0 });
       expect(schemaOf("PageToken")).toMatchObject({ type: "string" });
     }
@@ -89,7 +102,8 @@ describe("the project's OpenAPI document", () => {
 
   it("orders item listings with Order asc|desc, From and Bounds inclusive|exclusive", () => {
     const parameters = catalog.operation("ListSyncMapItem")?.parameters ?? [];
-    const schemaOf = (name: string) => parameters.find((parameter) => parameter.name === name)?.schema;
+    const schemaOf = (name: string) =>
+      parameters.find((parameter) => parameter.name === name)?.schema;
     expect(schemaOf("Order")?.enum).toEqual(["asc", "desc"]);
     expect(schemaOf("From")).toMatchObject({ type: "string" });
     expect(schemaOf("Bounds")?.enum).toEqual(["inclusive", "exclusive"]);
@@ -98,35 +112,66 @@ describe("the project's OpenAPI document", () => {
   it("accepts If-Match on item update and delete only", () => {
     const withIfMatch = catalog
       .operationIds()
-      .filter((id) => catalog.operation(id)?.parameters.some((parameter) => parameter.in === "header" && parameter.name === "If-Match"));
+      .filter((id) =>
+        catalog
+          .operation(id)
+          ?.parameters.some(
+            (parameter) => parameter.in === "header" && parameter.name === "If-Match",
+          ),
+      );
     expect(withIfMatch.sort()).toEqual(["DeleteSyncMapItem", "UpdateSyncMapItem"]);
   });
 
   it.each([
     ["CreateSyncMap", { UniqueName: false, Ttl: false, CollectionTtl: false }],
     ["UpdateSyncMap", { Ttl: false, CollectionTtl: false }],
-    ["CreateSyncMapItem", { Key: true, Data: true, Ttl: false, ItemTtl: false, CollectionTtl: false }],
+    [
+      "CreateSyncMapItem",
+      { Key: true, Data: true, Ttl: false, ItemTtl: false, CollectionTtl: false },
+    ],
     ["UpdateSyncMapItem", { Data: false, Ttl: false, ItemTtl: false, CollectionTtl: false }],
     ["UpdateSyncMapPermission", { Read: true, Write: true, Manage: true }],
-  ] as const)("%s takes a form body with these fields (true = required)", (operationId, expected) => {
-    const operation = catalog.operation(operationId);
-    expect(operation?.requestContentType).toBe("application/x-www-form-urlencoded");
-    expect(Object.fromEntries(operation?.requestBodyFields.map((field) => [field.name, field.required]) ?? [])).toEqual(expected);
-  });
+  ] as const)(
+    "%s takes a form body with these fields (true = required)",
+    (operationId, expected) => {
+      const operation = catalog.operation(operationId);
+      expect(operation?.requestContentType).toBe("application/x-www-form-urlencoded");
+      expect(
+        Object.fromEntries(
+          operation?.requestBodyFields.map((field) => [field.name, field.required]) ?? [],
+        ),
+      ).toEqual(expected);
+    },
+  );
 
   // docs/behaviour-reference.md#c8-which-answers-carry-an-etag
   it("sends ETag on item create, fetch and update only", () => {
     const withEtag = catalog
       .operationIds()
-      .filter((id) => catalog.operation(id)?.responses.some((response) => response.status.startsWith("2") && response.headers.includes("ETag")));
+      .filter((id) =>
+        catalog
+          .operation(id)
+          ?.responses.some(
+            (response) => response.status.startsWith("2") && response.headers.includes("ETag"),
+          ),
+      );
     expect(withEtag.sort()).toEqual(["CreateSyncMapItem", "FetchSyncMapItem", "UpdateSyncMapItem"]);
   });
 
   it("documents 401, 404 and 429 with a TwilioError body on every operation", () => {
     for (const operationId of catalog.operationIds()) {
-      const errors = catalog.operation(operationId)?.responses.filter((response) => /^4\d\d$/.test(response.status)) ?? [];
-      expect(errors.map((response) => response.status), operationId).toEqual(expect.arrayContaining(["401", "404", "429"]));
-      expect(errors.every((response) => response.hasBody), operationId).toBe(true);
+      const errors =
+        catalog
+          .operation(operationId)
+          ?.responses.filter((response) => /^4\d\d$/.test(response.status)) ?? [];
+      expect(
+        errors.map((response) => response.status),
+        operationId,
+      ).toEqual(expect.arrayContaining(["401", "404", "429"]));
+      expect(
+        errors.every((response) => response.hasBody),
+        operationId,
+      ).toBe(true);
     }
   });
 
@@ -135,7 +180,11 @@ describe("the project's OpenAPI document", () => {
     ["412", ["DeleteSyncMapItem", "UpdateSyncMapItem"]],
     ["413", ["CreateSyncMapItem", "UpdateSyncMapItem"]],
   ] as const)("documents %s on %j only", (status, expected) => {
-    const documenting = catalog.operationIds().filter((id) => catalog.operation(id)?.responses.some((response) => response.status === status));
+    const documenting = catalog
+      .operationIds()
+      .filter((id) =>
+        catalog.operation(id)?.responses.some((response) => response.status === status),
+      );
     expect(documenting.sort()).toEqual(expected);
   });
 
@@ -152,7 +201,8 @@ describe("response validators", () => {
     for (const [template, pathItem] of Object.entries(catalog.document.paths)) {
       for (const method of ["get", "post", "delete"] as const) {
         for (const [status, response] of Object.entries(pathItem?.[method]?.responses ?? {})) {
-          const schema = (response as OpenAPIV3.ResponseObject).content?.["application/json"]?.schema;
+          const schema = (response as OpenAPIV3.ResponseObject).content?.["application/json"]
+            ?.schema;
           if (schema === undefined) continue;
           expect(() => validators.compile(`${method} ${template} ${status}`, schema)).not.toThrow();
           compiled += 1;
@@ -166,7 +216,9 @@ describe("response validators", () => {
     const ajv = createStrictAjv();
     expect(ajv.opts.strict).toBe(true);
     expect(ajv.opts.allErrors).toBe(true);
-    expect(() => ajv.compile({ type: "string", patern: "^x$" })).toThrow(/strict mode: unknown keyword/);
+    expect(() => ajv.compile({ type: "string", patern: "^x$" })).toThrow(
+      /strict mode: unknown keyword/,
+    );
   });
 
   it("know the int32 and int64 formats", () => {
@@ -177,7 +229,11 @@ describe("response validators", () => {
   it.each([
     ["CreateSyncMap", 201, mapSample()],
     ["FetchSyncMap", 200, mapSample()],
-    ["UpdateSyncMap", 200, { ...mapSample(), unique_name: null, date_expires: "2027-01-05T09:30:00Z" }],
+    [
+      "UpdateSyncMap",
+      200,
+      { ...mapSample(), unique_name: null, date_expires: "2027-01-05T09:30:00Z" },
+    ],
     ["CreateSyncMapItem", 201, itemSample()],
     ["FetchSyncMapItem", 200, { ...itemSample(), data: ["any", "json"] }],
     ["UpdateSyncMapItem", 200, { ...itemSample(), data: null, date_expires: null }],
@@ -187,7 +243,11 @@ describe("response validators", () => {
     ["ListSyncMapItem", 200, listSample("items", [itemSample()])],
     ["ListSyncMapPermission", 200, listSample("permissions", [])],
     ["FetchSyncMap", 404, errorSample()],
-    ["UpdateSyncMapItem", 412, { ...errorSample(), code: 54205, status: 412, details: { revision: "3" } }],
+    [
+      "UpdateSyncMapItem",
+      412,
+      { ...errorSample(), code: 54205, status: 412, details: { revision: "3" } },
+    ],
   ] as const)("accept a valid %s %i body", (operationId, status, body) => {
     expect(catalog.validateResponse(operationId, status, body)).toEqual([]);
   });
@@ -195,40 +255,80 @@ describe("response validators", () => {
   it("accept a next page link and a previous page link", () => {
     const page = listSample("maps", []);
     const meta = page["meta"] as Record<string, unknown>;
-    meta["next_page_url"] = "https://sync.twilio.com/v1/Services/IS0/Maps?PageSize=50&Page=2&PageToken=PTabc";
-    meta["previous_page_url"] = "https://sync.twilio.com/v1/Services/IS0/Maps?PageSize=50&Page=0&PageToken=PTxyz";
+    meta["next_page_url"] =
+      "https://sync.twilio.com/v1/Services/IS0/Maps?PageSize=50&Page=2&PageToken=PTabc";
+    meta["previous_page_url"] =
+      "https://sync.twilio.com/v1/Services/IS0/Maps?PageSize=50&Page=0&PageToken=PTxyz";
     meta["page"] = 1;
     expect(catalog.validateResponse("ListSyncMap", 200, page)).toEqual([]);
   });
 
   it("reject a sid with a bad prefix or a non-hex digit", () => {
-    expect(keywords(catalog.validateResponse("FetchSyncMap", 200, { ...mapSample(), sid: "MXfedcba9876543210fedcba9876543210" }))).toEqual(["/sid pattern"]);
-    expect(keywords(catalog.validateResponse("FetchSyncMapItem", 200, { ...itemSample(), map_sid: "MPgedcba9876543210fedcba9876543210" }))).toEqual(["/map_sid pattern"]);
+    expect(
+      keywords(
+        catalog.validateResponse("FetchSyncMap", 200, {
+          ...mapSample(),
+          sid: "MXfedcba9876543210fedcba9876543210",
+        }),
+      ),
+    ).toEqual(["/sid pattern"]);
+    expect(
+      keywords(
+        catalog.validateResponse("FetchSyncMapItem", 200, {
+          ...itemSample(),
+          map_sid: "MPgedcba9876543210fedcba9876543210",
+        }),
+      ),
+    ).toEqual(["/map_sid pattern"]);
   });
 
   it("reject a sid of the wrong length", () => {
-    const tooLong = catalog.validateResponse("FetchSyncMapPermission", 200, { ...permissionSample(), account_sid: "AC0123456789abcdef0123456789abcdef0" });
+    const tooLong = catalog.validateResponse("FetchSyncMapPermission", 200, {
+      ...permissionSample(),
+      account_sid: "AC0123456789abcdef0123456789abcdef0",
+    });
     expect(keywords(tooLong)).toEqual(["/account_sid maxLength", "/account_sid pattern"]);
-    const tooShort = catalog.validateResponse("FetchSyncMap", 200, { ...mapSample(), service_sid: "IS0123" });
+    const tooShort = catalog.validateResponse("FetchSyncMap", 200, {
+      ...mapSample(),
+      service_sid: "IS0123",
+    });
     expect(keywords(tooShort)).toEqual(["/service_sid minLength", "/service_sid pattern"]);
   });
 
   it("reject a date-time without a zone designator", () => {
-    const violations = catalog.validateResponse("FetchSyncMap", 200, { ...mapSample(), date_created: "2026-01-05T09:30:00" });
+    const violations = catalog.validateResponse("FetchSyncMap", 200, {
+      ...mapSample(),
+      date_created: "2026-01-05T09:30:00",
+    });
     expect(keywords(violations)).toEqual(["/date_created format"]);
   });
 
   it("reject a missing required property, even one whose value may be null", () => {
     const { date_expires: _dropped, ...withoutExpiry } = itemSample();
     expect(catalog.validateResponse("FetchSyncMapItem", 200, withoutExpiry)).toEqual([
-      expect.objectContaining({ instancePath: "", keyword: "required", message: "must have required property 'date_expires'" }),
+      expect.objectContaining({
+        instancePath: "",
+        keyword: "required",
+        message: "must have required property 'date_expires'",
+      }),
     ]);
   });
 
   it("reject wrong types, a links value that is not a URL and a relative url", () => {
     const body = { ...mapSample(), revision: 3, links: { items: "Items" }, url: "/v1/Services/x" };
-    expect(keywords(catalog.validateResponse("FetchSyncMap", 200, body)).sort()).toEqual(["/links/items format", "/revision type", "/url format"]);
-    expect(keywords(catalog.validateResponse("FetchSyncMapPermission", 200, { ...permissionSample(), read: "true" }))).toEqual(["/read type"]);
+    expect(keywords(catalog.validateResponse("FetchSyncMap", 200, body)).sort()).toEqual([
+      "/links/items format",
+      "/revision type",
+      "/url format",
+    ]);
+    expect(
+      keywords(
+        catalog.validateResponse("FetchSyncMapPermission", 200, {
+          ...permissionSample(),
+          read: "true",
+        }),
+      ),
+    ).toEqual(["/read type"]);
   });
 
   it("reject a list whose meta misnames its records or lacks a field", () => {
@@ -236,31 +336,46 @@ describe("response validators", () => {
     const meta = page["meta"] as Record<string, unknown>;
     meta["key"] = "maps";
     delete meta["previous_page_url"];
-    expect(keywords(catalog.validateResponse("ListSyncMapItem", 200, page)).sort()).toEqual(["/meta required", "/meta/key enum"]);
+    expect(keywords(catalog.validateResponse("ListSyncMapItem", 200, page)).sort()).toEqual([
+      "/meta required",
+      "/meta/key enum",
+    ]);
   });
 
   it("reject an invalid record inside a list", () => {
     const page = listSample("maps", [mapSample(), { ...mapSample(), sid: "MP1" }]);
-    expect(keywords(catalog.validateResponse("ListSyncMap", 200, page))).toEqual(["/maps/1/sid minLength", "/maps/1/sid pattern"]);
+    expect(keywords(catalog.validateResponse("ListSyncMap", 200, page))).toEqual([
+      "/maps/1/sid minLength",
+      "/maps/1/sid pattern",
+    ]);
   });
 
   it("reject an error body without a code, or with a status that is not an error", () => {
     const { code: _code, ...withoutCode } = errorSample();
     expect(keywords(catalog.validateErrorBody(withoutCode))).toEqual([" required"]);
-    expect(keywords(catalog.validateErrorBody({ ...errorSample(), status: 200, more_info: "errors/54200" })).sort()).toEqual(["/more_info format", "/status minimum"]);
+    expect(
+      keywords(
+        catalog.validateErrorBody({ ...errorSample(), status: 200, more_info: "errors/54200" }),
+      ).sort(),
+    ).toEqual(["/more_info format", "/status minimum"]);
     expect(catalog.validateErrorBody(errorSample())).toEqual([]);
   });
 
   it("report an undocumented status as one violation naming the documented ones", () => {
     expect(catalog.validateResponse("FetchSyncMap", 418, {})).toEqual([
-      expect.objectContaining({ keyword: "status", message: "status 418 is not documented for FetchSyncMap (documented: 200, 401, 404, 429)" }),
+      expect.objectContaining({
+        keyword: "status",
+        message: "status 418 is not documented for FetchSyncMap (documented: 200, 401, 404, 429)",
+      }),
     ]);
   });
 
   it("accept an empty 204 and reject a 204 with a body", () => {
     expect(catalog.validateResponse("DeleteSyncMap", 204, undefined)).toEqual([]);
     expect(catalog.validateResponse("DeleteSyncMapItem", 204, "")).toEqual([]);
-    expect(keywords(catalog.validateResponse("DeleteSyncMapPermission", 204, { ok: true }))).toEqual([" body"]);
+    expect(
+      keywords(catalog.validateResponse("DeleteSyncMapPermission", 204, { ok: true })),
+    ).toEqual([" body"]);
   });
 
   it("refuse an operationId the document lacks with a typed harness error", () => {

@@ -5,11 +5,15 @@ import { DEFAULT_LIMITS, SYNC_MAP_OPERATION_IDS, loadSpec } from "../../src/spec
 import type { SpecCatalog } from "../../src/spec/index.ts";
 import { errorSample, itemSample, listSample, mapSample } from "./samples.ts";
 
-const VENDOR_FILE = fileURLToPath(new URL("../../../shared/reference/twilio_sync_v1.json", import.meta.url));
+const VENDOR_FILE = fileURLToPath(
+  new URL("../../../shared/reference/twilio_sync_v1.json", import.meta.url),
+);
 const vendorPresent = existsSync(VENDOR_FILE);
 
 if (!vendorPresent) {
-  console.info(`vendor OpenAPI not found at ${VENDOR_FILE}: vendor-load test skipped (users have no ../shared)`);
+  console.info(
+    `vendor OpenAPI not found at ${VENDOR_FILE}: vendor-load test skipped (users have no ../shared)`,
+  );
 }
 
 const title = vendorPresent
@@ -36,16 +40,20 @@ describe.skipIf(!vendorPresent)(title, () => {
   it("validates a Map, an Item and a list against the vendor's schemas", () => {
     expect(vendor.validateResponse("FetchSyncMap", 200, mapSample())).toEqual([]);
     expect(vendor.validateResponse("CreateSyncMapItem", 201, itemSample())).toEqual([]);
-    expect(vendor.validateResponse("ListSyncMap", 200, listSample("maps", [mapSample()]))).toEqual([]);
+    expect(vendor.validateResponse("ListSyncMap", 200, listSample("maps", [mapSample()]))).toEqual(
+      [],
+    );
   });
 
   it("still rejects a bad sid and a date without a zone", () => {
-    const violations = vendor.validateResponse("FetchSyncMap", 200, { ...mapSample(), sid: "MPxyz", date_updated: "2026-01-05T09:30:00" });
-    expect(violations.map((violation) => `${violation.instancePath} ${violation.keyword}`).sort()).toEqual([
-      "/date_updated format",
-      "/sid minLength",
-      "/sid pattern",
-    ]);
+    const violations = vendor.validateResponse("FetchSyncMap", 200, {
+      ...mapSample(),
+      sid: "MPxyz",
+      date_updated: "2026-01-05T09:30:00",
+    });
+    expect(
+      violations.map((violation) => `${violation.instancePath} ${violation.keyword}`).sort(),
+    ).toEqual(["/date_updated format", "/sid minLength", "/sid pattern"]);
   });
 
   it("accepts a Map missing properties, because the vendor marks none required", () => {
@@ -54,13 +62,18 @@ describe.skipIf(!vendorPresent)(title, () => {
 
   it("reports an error status as undocumented, since the vendor documents 2xx only", () => {
     expect(vendor.validateResponse("FetchSyncMap", 404, errorSample())).toEqual([
-      expect.objectContaining({ keyword: "status", message: "status 404 is not documented for FetchSyncMap (documented: 200)" }),
+      expect.objectContaining({
+        keyword: "status",
+        message: "status 404 is not documented for FetchSyncMap (documented: 200)",
+      }),
     ]);
   });
 
   it("checks error bodies against the built-in TwilioError schema", () => {
     expect(vendor.validateErrorBody(errorSample())).toEqual([]);
-    expect(vendor.validateErrorBody({ message: "no code" }).map((violation) => violation.keyword)).toEqual(["required", "required", "required"]);
+    expect(
+      vendor.validateErrorBody({ message: "no code" }).map((violation) => violation.keyword),
+    ).toEqual(["required", "required", "required"]);
   });
 
   it("falls back to the documented limits, having no x-sync-map-limits", () => {

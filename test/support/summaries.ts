@@ -9,9 +9,22 @@ import {
   type SummaryBehaviour,
 } from "../../reporters/summary.ts";
 
-export function behaviour(id: string, status: BehaviourStatus, level: "MUST" | "SHOULD" = "MUST"): SummaryBehaviour {
+export function behaviour(
+  id: string,
+  status: BehaviourStatus,
+  level: "MUST" | "SHOULD" = "MUST",
+): SummaryBehaviour {
   const failing = status === "failed" || status === "warned" || status === "waived";
-  const failures = failing ? [{ message: `${id}: received 500; documented 200`, check: "status_code", received: "500", documented: "200" }] : [];
+  const failures = failing
+    ? [
+        {
+          message: `${id}: received 500; documented 200`,
+          check: "status_code",
+          received: "500",
+          documented: "200",
+        },
+      ]
+    : [];
   // As buildSummary writes them: a skipped or broken behaviour says why.
   const reason =
     status === "broken"
@@ -29,7 +42,18 @@ export function summaryOf(...behaviours: SummaryBehaviour[]): Summary {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
     tool: { name: "sync-map-conformance", version: "0.1.0" },
     target: { baseUrl: "http://127.0.0.1:4010", embedded: true },
-    profile: "full", seed: 1, runPrefix: "smc-1-", spec: { hash: "h", source: "spec/sync-map.openapi.yaml", gaps: [] }, startedAt: "2026-03-15T12:00:00.000Z", durationMs: 1,
-    totals, behaviours, readings: [], requests: 0, leaks: 0, harnessErrors: [], interrupted: false,
+    profile: "full",
+    seed: 1,
+    runPrefix: "smc-1-",
+    spec: { hash: "h", source: "spec/sync-map.openapi.yaml", gaps: [] },
+    startedAt: "2026-03-15T12:00:00.000Z",
+    durationMs: 1,
+    totals,
+    behaviours,
+    readings: [],
+    requests: 0,
+    leaks: 0,
+    harnessErrors: [],
+    interrupted: false,
   };
 }

@@ -21,7 +21,9 @@ const validate = ajv.compile(JSON.parse(readFileSync(SUMMARY_SCHEMA_FILE, "utf8"
 export function summarySchemaErrors(summary: unknown): string[] {
   // The schema describes the file, so judge the value as it would be written.
   if (validate(JSON.parse(JSON.stringify(summary)))) return [];
-  return (validate.errors ?? []).map((error) => `${error.instancePath || "/"} ${error.message ?? "is invalid"}`);
+  return (validate.errors ?? []).map(
+    (error) => `${error.instancePath || "/"} ${error.message ?? "is invalid"}`,
+  );
 }
 
 /** Fails the test, naming each problem, when the summary is not valid against the schema. */

@@ -12,7 +12,9 @@ export const TRIMMED_PROPERTY = "created_by";
 export function writeTrimmedSpec(): string {
   const document = parse(readFileSync(DEFAULT_SPEC_FILE, "utf8")) as {
     paths: Record<string, Record<string, { operationId?: string }>>;
-    components: { schemas: Record<string, { required?: string[]; properties?: Record<string, unknown> }> };
+    components: {
+      schemas: Record<string, { required?: string[]; properties?: Record<string, unknown> }>;
+    };
     [extension: string]: unknown;
   };
   for (const pathItem of Object.values(document.paths)) {
