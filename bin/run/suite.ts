@@ -39,7 +39,8 @@ export async function runSuite(parsed: Config): Promise<number> {
   try {
     const preflightStarted = performance.now();
     const preflightRequests = await preflight(config);
-    const roundTripMs = performance.now() - preflightStarted;
+    // The embedded server is in this very process: near, whatever the first request cost.
+    const roundTripMs = config.embedded ? 0 : performance.now() - preflightStarted;
     await prepareReportDir(reportDir);
     const { loadCatalogue } = await import("../../src/catalogue/catalogue.ts");
     const catalogue = loadCatalogue();
@@ -65,6 +66,7 @@ export async function runSuite(parsed: Config): Promise<number> {
       collector,
       progress,
       roundTripMs,
+      catalogue,
       journal.file,
     );
     const leakedSids = collector.tests.flatMap((test) => test.meta?.leakedSids ?? []);

@@ -12,11 +12,16 @@ import { createVitest, type Vitest } from "vitest/node";
 import { ConfigError, concurrencyFor, type Config, type Shard } from "../../src/config/config.ts";
 import type { ProvidedTarget } from "../../src/vitest/target.ts";
 import type { BehaviourCollector } from "../../reporters/collector.ts";
+import type { BehaviourEntry } from "../../src/catalogue/catalogue.ts";
 import { PACKAGE_ROOT } from "../version.ts";
 import { SlowFirstSequencer } from "./sequencer.ts";
 
-/** A target this far away (the pre-flight's round trip) leaves the CPU mostly waiting. */
-export const DISTANT_TARGET_MS = 20;
+/**
+ * A target this far away (the pre-flight's round trip, a cold connection included) leaves
+ * the CPU mostly waiting. A loopback target on a busy machine can take 20 ms to answer the
+ * first request; a remote one takes 50 ms and more.
+ */
+export const DISTANT_TARGET_MS = 40;
 
 /**
  * Workers proving files side by side. Each loads the suite and compiles the spec once (about
@@ -43,6 +48,7 @@ export async function runVitest(
   collector: BehaviourCollector,
   progress: { total: number },
   roundTripMs: number,
+  catalogue: readonly BehaviourEntry[],
   journalFile?: string,
 ): Promise<VitestRun> {
   const concurrency = concurrencyFor(config);
@@ -62,6 +68,7 @@ export async function runVitest(
     concurrency,
     ...(config.maxRps === undefined ? {} : { maxRps: config.maxRps }),
     workers,
+    catalogue,
     ...(journalFile === undefined ? {} : { journalFile }),
   };
   const signalsBefore = {

@@ -56,7 +56,8 @@ function budgetFor(target: ProvidedTarget): RequestBudget {
 }
 
 export function proveBehaviours(title: string, definitions: readonly BehaviourDefinition[]): void {
-  const catalogue = (catalogueById ??= new Map(loadCatalogue().map((entry) => [entry.id, entry])));
+  const entries = inject("smcTarget").catalogue ?? loadCatalogue();
+  const catalogue = (catalogueById ??= new Map(entries.map((entry) => [entry.id, entry])));
   describe(title, () => {
     let client: HttpClient | undefined;
     let spec: SpecCatalog | undefined;

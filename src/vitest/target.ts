@@ -1,5 +1,6 @@
 // What the CLI hands each vitest worker (through vitest's provide/inject): the target
 // and the run's identity. It never reaches a file: vitest passes it over IPC.
+import type { BehaviourEntry } from "../catalogue/catalogue.ts";
 import type { Profile } from "../config/config.ts";
 export interface ProvidedTarget {
   readonly baseUrl: string;
@@ -20,6 +21,8 @@ export interface ProvidedTarget {
   readonly maxRps?: number;
   /** vitest workers proving files side by side: each takes its share of both budgets. */
   readonly workers: number;
+  /** The catalogue as the CLI read it, so no worker parses the YAML again. */
+  readonly catalogue?: readonly BehaviourEntry[];
   /** The run's journal: every map is written down there before it is created. */
   readonly journalFile?: string;
 }
