@@ -31,7 +31,7 @@ function notPassed(outcomes: readonly BehaviourOutcome[]): string {
     .join("\n");
 }
 
-describe("the clean reference server under network conditions", () => {
+describe("the reference server under network conditions", () => {
   const cases: Array<[string, NetworkConditions]> = [
     [
       `${LATENCY_MS} ms away, with its clock ${SKEW_SECONDS} s ahead`,
@@ -61,26 +61,27 @@ describe("the clean reference server under network conditions", () => {
       expect(throttled).toBeGreaterThan(0);
     },
   );
-});
 
-describe(`planted faults ${FAULT_LATENCY_MS} ms away, with the clock ${SKEW_SECONDS} s ahead`, () => {
   // Every fault, each against its own server; a few dozen at a time keep the machine
   // responsive while the latency, not the CPU, sets the pace.
-  it.concurrent("are each caught by the behaviour they name", async () => {
-    const conditions = { latencyMs: FAULT_LATENCY_MS, clockSkewSeconds: SKEW_SECONDS };
-    const missed: string[] = [];
-    await inBatches(faults, 32, async (fault) => {
-      const definition = definitionsById.get(fault.behaviour);
-      if (definition === undefined) throw new Error(`no definition for ${fault.behaviour}`);
-      const [outcome] = await runOnServer([definition], fault, { conditions });
-      if (outcome?.outcome !== "failed" || outcome.failures.length === 0) {
-        missed.push(
-          `${fault.id}: ${outcome === undefined ? "no outcome" : describeOutcome(outcome)}`,
-        );
-      }
-    });
-    expect(missed.join("\n")).toBe("");
-  });
+  it.concurrent(
+    `catches every planted fault ${FAULT_LATENCY_MS} ms away, its clock ${SKEW_SECONDS} s ahead`,
+    async () => {
+      const conditions = { latencyMs: FAULT_LATENCY_MS, clockSkewSeconds: SKEW_SECONDS };
+      const missed: string[] = [];
+      await inBatches(faults, 32, async (fault) => {
+        const definition = definitionsById.get(fault.behaviour);
+        if (definition === undefined) throw new Error(`no definition for ${fault.behaviour}`);
+        const [outcome] = await runOnServer([definition], fault, { conditions });
+        if (outcome?.outcome !== "failed" || outcome.failures.length === 0) {
+          missed.push(
+            `${fault.id}: ${outcome === undefined ? "no outcome" : describeOutcome(outcome)}`,
+          );
+        }
+      });
+      expect(missed.join("\n")).toBe("");
+    },
+  );
 });
 
 /** Runs work over items with at most `width` at once. */
