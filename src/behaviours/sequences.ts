@@ -38,7 +38,7 @@ export interface CounterexampleFile {
  * distant target (or one whose sequences pause for expiry) lanes are what overlaps the waits.
  * A failure names its lane's seed and path, which replay as before.
  */
-export const SEQUENCE_LANES = 4;
+export const SEQUENCE_LANES = 6;
 
 export async function proveBySequences(
   t: BehaviourContext,
