@@ -53,7 +53,7 @@ export async function proveBySequences(
         api: t.api,
         namespace: () => `${t.uniqueName("s")}-`,
         arbitraries: options.arbitraries,
-        // Runs split as evenly as they go: 25 in four lanes are 7, 6, 6 and 6.
+        // Runs split as evenly as they go: 25 in six lanes are 5, 4, 4, 4, 4 and 4.
         runs: Math.floor(runs / lanes) + (lane < runs % lanes ? 1 : 0),
         seed: lane === 0 ? seed : mixSeed(seed, `lane ${lane}`),
         maxCommands: options.maxCommands,
