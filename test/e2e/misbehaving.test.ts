@@ -63,12 +63,16 @@ describe("a misbehaving target", () => {
     ]);
     expect(result.code, result.stderr).toBe(1);
     const summary = readSummary(dir);
-    // Every behaviour judged against the target: MUSTs fail, SHOULDs warn.
-    expect((summary.totals.failed ?? 0) + (summary.totals.warned ?? 0)).toBe(
-      summary.totals.behaviours,
-    );
+    // Every behaviour judged against the target: MUSTs fail, SHOULDs warn. One claim holds
+    // even here: an HTML 500 repeats none of the credentials it was sent (AUTH-NO-ECHO).
+    const holdsEvenHere = new Set(["AUTH-NO-ECHO"]);
+    const judged = summary.behaviours.filter((behaviour) => !holdsEvenHere.has(behaviour.id));
+    expect(judged.filter((b) => b.status !== "failed" && b.status !== "warned")).toEqual([]);
+    expect(summary.behaviours.filter((b) => holdsEvenHere.has(b.id)).map((b) => b.status)).toEqual([
+      "passed",
+    ]);
     expect(summary.totals.failed).toBeGreaterThan(0);
-    expect(summary.behaviours.every((behaviour) => behaviour.failures.length > 0)).toBe(true);
+    expect(judged.every((behaviour) => behaviour.failures.length > 0)).toBe(true);
   });
 
   it("that hangs on writes gets timeout failures, exit 1, and the run ends", async () => {
