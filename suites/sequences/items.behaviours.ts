@@ -31,7 +31,7 @@ export const itemSequences: SequenceOptionsById = {
     preamble: mapPreamble(),
     maxCommands: 30,
   }),
-  // Time passing between item writes and reads: each sequence waits once or twice.
+  // Time passing between item writes and reads: each sequence waits once, in its preamble.
   "SEQ-ITEM-EXPIRY": () => ({
     arbitraries: itemExpiryCommandArbitraries(),
     preamble: itemExpiryPreamble(),
@@ -43,7 +43,7 @@ export const itemSequences: SequenceOptionsById = {
   "SEQ-NEAR-DUPLICATES": () => ({
     arbitraries: nearDuplicateCommandArbitraries(),
     preamble: nearDuplicatePreamble(),
-    maxCommands: 24,
+    maxCommands: 16,
   }),
 };
 

@@ -1,7 +1,8 @@
-// What item expiry sequences are made of: time passing between item writes and reads,
-// fetches and lists of items, the map and its permissions. A ttl is fixed when it is
-// written: reads, data-only updates and permission calls must not move it, a new ttl
-// restarts it from its update, CollectionTtl moves only the map's.
+// What item expiry sequences are made of: after writes that set ttls, time passes (the
+// preamble's pause), then item writes and reads, fetches and lists of the map and its
+// permissions. A ttl is fixed when it is written: reads, data-only updates and
+// permission calls must not move it, a new ttl restarts it from its update, CollectionTtl
+// moves only the map's; date_updated moves with each change of data.
 import fc from "fast-check";
 import { DISTINGUISHABLE_DELAY_MS } from "../../spec/documented.ts";
 import { itemAlias, mapAlias, order, pooledData, poolKey, weighted } from "./arbitraries.ts";
@@ -70,7 +71,6 @@ export function itemExpiryCommandArbitraries(): Array<fc.Arbitrary<SyncCommand>>
   const identity = fc.constantFrom(...IDENTITY_POOL);
   const flags = { read: fc.boolean(), write: fc.boolean(), manage: fc.boolean() };
   return weighted([
-    [2, fc.constant(new Pause({ ms: DISTINGUISHABLE_DELAY_MS }))],
     [3, fc.record({ ...address, key: held }).map((args) => new FetchItem(args))],
     // Data alone: the ttl stays where it was.
     [3, update({ data: pooledData, ttl: none, collectionTtl: none })],

@@ -1,8 +1,12 @@
 import type { SyncModel } from "../model.ts";
 import { SyncCommand } from "./command.ts";
 
-/** Each pause costs seconds of wall time: a sequence pauses at most this often. */
-export const MAX_PAUSES = 2;
+/**
+ * Each pause costs seconds of wall time, and sequences that pause run side by side, so
+ * the slowest of them sets the time: a sequence pauses once. Once is enough for what
+ * only time shows (a write or read seconds after the write that set a ttl or a date).
+ */
+export const MAX_PAUSES = 1;
 
 /**
  * Lets time pass, so what follows is seconds apart from what came before: expiry counted
