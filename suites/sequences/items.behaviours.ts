@@ -35,7 +35,7 @@ export const itemSequences: SequenceOptionsById = {
   "SEQ-ITEM-EXPIRY": () => ({
     arbitraries: itemExpiryCommandArbitraries(),
     preamble: itemExpiryPreamble(),
-    maxCommands: 8,
+    maxCommands: 12,
     runsFrom: (runs) => Math.max(EXPIRY_LANES, Math.ceil(runs / 2)),
     lanes: EXPIRY_LANES,
   }),
@@ -43,7 +43,7 @@ export const itemSequences: SequenceOptionsById = {
   "SEQ-NEAR-DUPLICATES": () => ({
     arbitraries: nearDuplicateCommandArbitraries(),
     preamble: nearDuplicatePreamble(),
-    maxCommands: 16,
+    maxCommands: 24,
   }),
 };
 

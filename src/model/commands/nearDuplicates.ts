@@ -8,7 +8,7 @@ import {
   KEY_FAMILIES,
   nearDuplicate,
   nearDuplicateArbitrary,
-  nearDuplicateFamily,
+  nearDuplicatesOf,
 } from "../../arbitraries/nearDuplicates.ts";
 import { pick, pooledData, weighted } from "./arbitraries.ts";
 import type { SyncCommand } from "./command.ts";
@@ -26,10 +26,29 @@ import { FetchPermission } from "./permissions/fetchPermission.ts";
 import { ListPermissions } from "./permissions/listPermissions.ts";
 import { PutPermission } from "./permissions/putPermission.ts";
 
-/** Unique names after the namespace: "name", "Name", "name ", "na me", "namé"… */
-export const NAME_FAMILY = nearDuplicateFamily("name");
-/** Identities: "alice", "Alice", " alice", "alice/", "%61lice"… */
-export const IDENTITY_FAMILY = nearDuplicateFamily("alice");
+/** Unique names after the namespace: "name", "Name", "name ", " name", "namé"… */
+export const NAME_FAMILY = nearDuplicatesOf("name", [
+  "same",
+  "capitalised",
+  "upper",
+  "leading-space",
+  "trailing-space",
+  "trailing-slash",
+  "composed",
+  "decomposed",
+]);
+/** Identities: "alice", "Alice", " alice", "alice ", "alicé", "%61lice"… */
+export const IDENTITY_FAMILY = nearDuplicatesOf("alice", [
+  "same",
+  "capitalised",
+  "leading-space",
+  "trailing-space",
+  "trailing-nbsp",
+  "trailing-dot",
+  "composed",
+  "decomposed",
+  "percent-encoded",
+]);
 
 /**
  * Every sequence starts from a map named "name" (after the namespace) holding items
@@ -75,7 +94,7 @@ export function nearDuplicateCommandArbitraries(): Array<fc.Arbitrary<SyncComman
   const alias = fc.constant("ItemTtl" as const);
   return weighted([
     [
-      2,
+      3,
       fc
         .record({ name, ttl: none, alias: fc.constant("CollectionTtl" as const) })
         .map((args) => new CreateMap(args)),
