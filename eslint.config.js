@@ -7,7 +7,7 @@ const walls = (patterns) => ({ "no-restricted-imports": ["error", { patterns }] 
 const room = (names, message) => ({ group: names, message });
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "reports/", "allure-results/", "allure-report/", ".tmp/"] },
+  { ignores: ["node_modules/", "reports/", "allure-results/", "allure-report/", ".tmp/", "dist/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,8 +1,8 @@
 // The package's own root and version: cheap to read, so --version loads nothing else.
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { PACKAGE_ROOT, packageFile } from "../src/config/package-root.ts";
 
-export const PACKAGE_ROOT = fileURLToPath(new URL("..", import.meta.url));
+export { PACKAGE_ROOT };
 
-const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+const manifest = JSON.parse(readFileSync(packageFile("package.json"), "utf8"));
 export const VERSION = (manifest as { version: string }).version;

@@ -143,6 +143,7 @@ export function mergeSummaries(
     behaviours,
     readings: gatherReadings(behaviours),
     requests: sum(all.map((summary) => summary.requests)),
+    throttled: sum(all.map((summary) => summary.throttled ?? 0)),
     leaks: sum(all.map((summary) => summary.leaks)),
     ...(all.some((summary) => summary.leaked !== undefined)
       ? { leaked: all.flatMap((summary) => summary.leaked ?? []) }

@@ -25,9 +25,10 @@ export const BEHAVIOUR_STATUSES: readonly BehaviourStatus[] = [
 
 /**
  * The version of schemas/summary.schema.json that written summaries follow. Minor: fields or
- * values added (1.1.0 added "broken" and this field); major: a field removed or changed.
+ * values added (1.1.0 added "broken" and this field, 1.2.0 "leaked", 1.3.0 "throttled"); major: a
+ * field removed or changed.
  */
-export const SUMMARY_SCHEMA_VERSION = "1.2.0";
+export const SUMMARY_SCHEMA_VERSION = "1.3.0";
 
 export interface SummaryFailure {
   readonly message: string;
@@ -86,6 +87,8 @@ export interface Summary {
   readonly behaviours: readonly SummaryBehaviour[];
   readonly readings: ReadonlyArray<{ topic: string; readings: string[] }>;
   readonly requests: number;
+  /** 429 answers among the requests, each retried with back-off (absent before 1.3.0). */
+  readonly throttled?: number;
   /** How many resources the run left on the target (kept a number for compatibility). */
   readonly leaks: number;
   /** What those resources are: sid, url and the date_expires that will remove them. */
@@ -154,6 +157,7 @@ export function buildSummary(input: SummaryInput): Summary {
     behaviours,
     readings: gatherReadings(behaviours),
     requests: behaviourRequests + input.extraRequests,
+    throttled: input.tests.reduce((sum, test) => sum + (test.meta?.throttled ?? 0), 0),
     leaks: input.leaks,
     ...(input.leaked === undefined ? {} : { leaked: input.leaked.map((leak) => ({ ...leak })) }),
     harnessErrors: input.harnessErrors,

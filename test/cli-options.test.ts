@@ -20,8 +20,7 @@ const POSITIONALS: Record<string, readonly string[]> = {
 
 /** Options the contract lists (DESIGN) that this version refuses until it honours them. */
 const NOT_YET_HONOURED: Record<string, readonly string[]> = {
-  run: ["concurrency", "max-rps", "fuzz-runs"],
-  serve: ["latency", "rate-limit", "clock-skew"],
+  run: ["fuzz-runs"],
 };
 
 /** Every option any command or the dispatcher knows of, plus ones nobody should take. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resolve } from "node:path";
-import { ConfigError, parseRunArgs } from "../src/config/config.ts";
+import { ConfigError, concurrencyFor, parseRunArgs } from "../src/config/config.ts";
+import { DEFAULT_CONCURRENCY } from "../src/config/cli-options.ts";
 import { parseOptions, renderOptions, type OptionSpec } from "../src/config/options.ts";
 
 const target = [
@@ -71,7 +72,9 @@ describe("parseRunArgs", () => {
 
   it.each([
     [["--bogus"], /run does not take --bogus/],
-    [["--concurrency", "4"], /--concurrency is not honoured yet/],
+    [["--concurrency", "0"], /--concurrency must be between 1 and 256/],
+    [["--concurrency", "many"], /--concurrency must be a whole number/],
+    [["--max-rps", "0"], /--max-rps must be between 1/],
     [["--base-url", "not a url"], /not a URL/],
     [["--base-url", "ftp://h"], /http or https/],
     [["--base-url", "http://h"], /--account-sid/],
@@ -101,6 +104,25 @@ const spec: OptionSpec = {
   ],
   positionals: false,
 };
+
+describe("the request budget's options", () => {
+  it("takes --concurrency and --max-rps as given", () => {
+    const { config } = parseRunArgs(["--concurrency", "3", "--max-rps", "40"], {});
+    expect(config.maxRps).toBe(40);
+    expect(concurrencyFor(config)).toBe(3);
+  });
+
+  it.each([
+    [undefined, DEFAULT_CONCURRENCY.loopback],
+    ["http://127.0.0.1:4010", DEFAULT_CONCURRENCY.loopback],
+    ["http://localhost:4010", DEFAULT_CONCURRENCY.loopback],
+    ["http://[::1]:4010", DEFAULT_CONCURRENCY.loopback],
+    ["https://sync.twilio.com", DEFAULT_CONCURRENCY.remote],
+    ["http://10.0.0.7:4010", DEFAULT_CONCURRENCY.remote],
+  ])("derives the concurrency for %s from where the target is", (baseUrl, expected) => {
+    expect(concurrencyFor({ baseUrl, concurrency: undefined })).toBe(expected);
+  });
+});
 
 describe("parseOptions", () => {
   it("takes a value from the option, else its env var, else its default", () => {

@@ -2,6 +2,7 @@
 // one planted fault if asked. Prints its URL and credentials as one JSON line on stdout.
 import { ConfigError, HarnessError } from "../../src/errors.ts";
 import { HELP_OPTION, parseOptions, type OptionSpec } from "../../src/config/options.ts";
+import type { NetworkConditions } from "../../fixtures/reference/conditions.ts";
 import { commandUsage, print } from "../help.ts";
 
 export const name = "serve";
@@ -50,6 +51,28 @@ export const options: OptionSpec = {
       description: "plant one known fault, to see the suite catch it (ids: --list-faults)",
     },
     {
+      name: "latency",
+      type: "string",
+      valueName: "MS",
+      description: "answer every request MS milliseconds late, as a distant service does",
+    },
+    {
+      name: "rate-limit",
+      type: "string",
+      valueName: "N",
+      description:
+        "take at most N requests a second; the rest are refused unprocessed with 429, " +
+        "code 20429 and no Retry-After",
+    },
+    {
+      name: "clock-skew",
+      type: "string",
+      valueName: "S",
+      description:
+        "run the server's clock S seconds ahead (negative, as --clock-skew=-S: behind): " +
+        "the dates in bodies and the Date header",
+    },
+    {
       name: "echo-credentials",
       type: "boolean",
       description:
@@ -64,7 +87,6 @@ export const options: OptionSpec = {
     HELP_OPTION,
   ],
   positionals: false,
-  notYetHonoured: ["latency", "rate-limit", "clock-skew"],
 };
 
 export const usage = commandUsage({
@@ -85,6 +107,7 @@ export interface ServeArgs {
   readonly authToken: string | undefined;
   readonly serviceSid: string | undefined;
   readonly faultId: string | undefined;
+  readonly conditions: NetworkConditions;
   readonly echoCredentials: boolean;
 }
 
@@ -103,8 +126,31 @@ export function parse(argv: readonly string[]): ServeArgs {
     authToken: parsed.text("auth-token"),
     serviceSid: parsed.text("service-sid"),
     faultId: parsed.text("fault"),
+    conditions: {
+      ...optional("latencyMs", wholeNumber("--latency", parsed.text("latency"), 0, 60_000)),
+      ...optional("rateLimit", wholeNumber("--rate-limit", parsed.text("rate-limit"), 1, 1e6)),
+      ...optional(
+        "clockSkewSeconds",
+        wholeNumber("--clock-skew", parsed.text("clock-skew"), -31_536_000, 31_536_000),
+      ),
+    },
     echoCredentials: parsed.flag("echo-credentials"),
   };
+}
+
+/** A whole number in [min, max] (a leading "-" where min allows it), or undefined when absent. */
+function wholeNumber(
+  option: string,
+  text: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^-?\d+$/.test(text) || value < min || value > max) {
+    throw new ConfigError(`${option} must be a whole number from ${min} to ${max}, got "${text}"`);
+  }
+  return value;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -129,6 +175,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       ...optional("authToken", args.authToken),
       ...optional("serviceSid", args.serviceSid),
       ...optional("fault", fault),
+      conditions: args.conditions,
       echoCredentials: args.echoCredentials,
     });
   } catch (error) {

@@ -1,15 +1,40 @@
-// Drives vitest through its Node API on suites/: one worker, the target handed over by
-// `provide` (never written to disk), Ctrl-C turned into a cancel so the run can still
-// sweep and report. Loaded only by a run, so --help and --version never load vitest.
+// Drives vitest through its Node API on suites/: behaviours side by side (files across a few
+// workers, the tests of a file concurrently; each behaviour works in its own maps under the
+// run prefix), the target handed over by `provide` (never written to disk), Ctrl-C turned
+// into a cancel so the run can still sweep and report. Loaded only by a run, so --help and
+// --version never load vitest.
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { availableParallelism } from "node:os";
+import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Writable } from "node:stream";
 import { createVitest, type Vitest } from "vitest/node";
-import { ConfigError, type Config, type Shard } from "../../src/config/config.ts";
+import { ConfigError, concurrencyFor, type Config, type Shard } from "../../src/config/config.ts";
 import type { ProvidedTarget } from "../../src/vitest/target.ts";
 import type { BehaviourCollector } from "../../reporters/collector.ts";
+import type { BehaviourEntry } from "../../src/catalogue/catalogue.ts";
 import { PACKAGE_ROOT } from "../version.ts";
+import { SlowFirstSequencer } from "./sequencer.ts";
+
+/**
+ * A target this far away (the pre-flight's round trip, a cold connection included) leaves
+ * the CPU mostly waiting. A loopback target on a busy machine can take 20 ms to answer the
+ * first request; a remote one takes 50 ms and more.
+ */
+export const DISTANT_TARGET_MS = 40;
+
+/**
+ * Workers proving files side by side. Each loads the suite and compiles the spec once (about
+ * a second of CPU), so against a near target more workers than cores only cost: two keep a
+ * slow file (a long sequence, an expiry wait) from holding up the rest. Against a distant
+ * one the workers mostly wait on the network, and a file lasts as long as its slowest
+ * behaviour, so four overlap more of it. Never more than --concurrency.
+ */
+export function workerCount(concurrency: number, roundTripMs: number): number {
+  const near = Math.max(2, Math.min(availableParallelism(), 4));
+  const wanted = roundTripMs >= DISTANT_TARGET_MS ? Math.max(near, 4) : near;
+  return Math.max(1, Math.min(concurrency, wanted));
+}
 
 export interface VitestRun {
   readonly interrupted: boolean;
@@ -22,8 +47,12 @@ export async function runVitest(
   reportDir: string,
   collector: BehaviourCollector,
   progress: { total: number },
+  roundTripMs: number,
+  catalogue: readonly BehaviourEntry[],
   journalFile?: string,
 ): Promise<VitestRun> {
+  const concurrency = concurrencyFor(config);
+  const workers = workerCount(concurrency, roundTripMs);
   const target: ProvidedTarget = {
     baseUrl: config.baseUrl ?? "",
     accountSid: config.accountSid,
@@ -36,6 +65,10 @@ export async function runVitest(
     requestTimeoutMs: config.requestTimeoutMs,
     profile: config.profile,
     ...(config.specFile === undefined ? {} : { specFile: config.specFile }),
+    concurrency,
+    ...(config.maxRps === undefined ? {} : { maxRps: config.maxRps }),
+    workers,
+    catalogue,
     ...(journalFile === undefined ? {} : { journalFile }),
   };
   const signalsBefore = {
@@ -49,10 +82,13 @@ export async function runVitest(
       config: false,
       watch: false,
       include: ["suites/**/*.test.ts"],
-      // One worker, files in turn, modules shared: behaviours share one target and
-      // list checks must not race each other; isolation would recompile the spec per file.
-      fileParallelism: false,
+      // Modules shared within a worker (isolation would recompile the spec per file); the
+      // slow files start first; every test of a file runs concurrently, at most its worker's
+      // share of --concurrency at once (a behaviour has one request in flight at a time).
       isolate: false,
+      maxWorkers: workers,
+      sequence: { sequencer: SlowFirstSequencer, concurrent: true },
+      maxConcurrency: Math.max(1, Math.ceil(concurrency / workers)),
       testTimeout: 180_000,
       hookTimeout: 60_000,
       passWithNoTests: false,
@@ -94,8 +130,15 @@ export async function runVitest(
       progress.total = declared.size;
     }
     await vitest.start();
+  } catch (error) {
+    // Ctrl-C reaches the whole process group: a worker may die of it before the cancel
+    // reaches it, and vitest reports that as an error. The run was stopped, not broken:
+    // it still sweeps and reports, and exits 130.
+    if (!interrupted) throw error;
   } finally {
-    await vitest.close();
+    await vitest.close().catch((error: unknown) => {
+      if (!interrupted) throw error;
+    });
     process.removeListener("SIGINT", onInterrupt);
     process.removeListener("SIGTERM", onInterrupt);
   }
@@ -107,6 +150,16 @@ export async function runVitest(
       ? undefined
       : new Set([...declared, ...collector.tests.map((test) => test.id)]);
   return { interrupted, shardBehaviourIds: shardIds };
+}
+
+/**
+ * A definitions file this process can import: itself when the CLI runs as TypeScript, its
+ * compiled twin under dist/ when the CLI runs compiled (Node does not load .ts by itself).
+ */
+function importable(definitions: string): string {
+  if (!import.meta.url.endsWith(".js")) return pathToFileURL(definitions).href;
+  const compiled = join(PACKAGE_ROOT, "dist", relative(PACKAGE_ROOT, definitions));
+  return pathToFileURL(compiled.replace(/\.ts$/, ".js")).href;
 }
 
 /**
@@ -133,7 +186,7 @@ async function shardBehaviourIds(vitest: Vitest, shard: Shard): Promise<Set<stri
     const definitions = moduleId.replace(/\.test\.ts$/, ".behaviours.ts");
     if (definitions === moduleId || !existsSync(definitions)) continue;
     try {
-      const module = (await import(pathToFileURL(definitions).href)) as {
+      const module = (await import(importable(definitions))) as {
         default?: ReadonlyArray<{ readonly id: string }>;
       };
       for (const definition of module.default ?? []) ids.add(definition.id);

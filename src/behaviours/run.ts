@@ -17,6 +17,8 @@ export interface BehaviourOutcome {
   readonly failures: readonly Failure[];
   readonly readings: readonly Reading[];
   readonly requests: number;
+  /** 429 answers among those requests (retried with back-off; see src/http/budget.ts). */
+  readonly throttled: number;
   /** Maps the behaviour created and could not delete; the CLI's final sweep retries them. */
   readonly leakedSids: readonly string[];
   readonly durationMs: number;
@@ -38,6 +40,7 @@ export async function runBehaviour(
   const started = performance.now();
   const context = new BehaviourContext(definition.id, environment);
   const requestsBefore = environment.api.requestCount;
+  const throttledBefore = environment.api.throttledCount;
   let brokenReason: string | undefined;
   let skipReason: string | undefined;
   try {
@@ -47,8 +50,13 @@ export async function runBehaviour(
     else if (!(error instanceof BehaviourAborted))
       brokenReason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   }
+  // The target kept refusing with 429 after every retry: what the behaviour saw then is the
+  // throttle, not the target's behaviour, so it is not judged (broken, with the reason).
+  // A 429 while cleaning up only leaks a map, which the final sweep retries.
+  const throttledOut = environment.api.throttledOut;
   const leakedSids = await context.cleanUp();
-  const failures = [...context.failures];
+  if (throttledOut !== undefined) brokenReason = `rate limited: ${throttledOut}; not judged`;
+  const failures = throttledOut === undefined ? [...context.failures] : [];
   // A behaviour that crashed on what the target sent has still judged the target: if a
   // failure was recorded first, the crash is its consequence and the verdict is "failed".
   const outcome: Outcome =
@@ -65,6 +73,7 @@ export async function runBehaviour(
     failures,
     readings: [...context.readings],
     requests: environment.api.requestCount - requestsBefore,
+    throttled: environment.api.throttledCount - throttledBefore,
     leakedSids,
     durationMs: Math.round(performance.now() - started),
     ...(brokenReason === undefined ? {} : { brokenReason }),

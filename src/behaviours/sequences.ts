@@ -32,22 +32,38 @@ export interface CounterexampleFile {
   readonly diverged: { readonly received: string; readonly documented: string } | null;
 }
 
+/**
+ * Sequences run in this many lanes side by side, each a fast-check run of its own with a seed
+ * derived from the behaviour's: a sequence's requests go one after another, so against a
+ * distant target (or one whose sequences pause for expiry) lanes are what overlaps the waits.
+ * A failure names its lane's seed and path, which replay as before.
+ */
+export const SEQUENCE_LANES = 6;
+
 export async function proveBySequences(
   t: BehaviourContext,
   options: SequenceBehaviourOptions,
 ): Promise<void> {
   const seed = mixSeed(t.seed, t.behaviourId);
-  const result = await checkSequences({
-    api: t.api,
-    namespace: () => `${t.uniqueName("s")}-`,
-    arbitraries: options.arbitraries,
-    runs: options.runsFrom === undefined ? t.runs : options.runsFrom(t.runs),
-    seed,
-    maxCommands: options.maxCommands,
-    ...(options.preamble === undefined ? {} : { preamble: options.preamble }),
-  });
-  t.noteLeaked(result.leaked);
-  if (!result.failed) return;
+  const runs = options.runsFrom === undefined ? t.runs : options.runsFrom(t.runs);
+  const lanes = Math.min(SEQUENCE_LANES, runs);
+  const results = await Promise.all(
+    Array.from({ length: lanes }, (_, lane) =>
+      checkSequences({
+        api: t.api,
+        namespace: () => `${t.uniqueName("s")}-`,
+        arbitraries: options.arbitraries,
+        // Runs split as evenly as they go: 25 in six lanes are 5, 4, 4, 4, 4 and 4.
+        runs: Math.floor(runs / lanes) + (lane < runs % lanes ? 1 : 0),
+        seed: lane === 0 ? seed : mixSeed(seed, `lane ${lane}`),
+        maxCommands: options.maxCommands,
+        ...(options.preamble === undefined ? {} : { preamble: options.preamble }),
+      }),
+    ),
+  );
+  for (const lane of results) t.noteLeaked(lane.leaked);
+  const result = results.find((lane) => lane.failed);
+  if (result === undefined || !result.failed) return;
 
   const { confirmed } = result;
   const script = confirmed.executed.map((command, index) => `${index + 1}. ${command.text}`);

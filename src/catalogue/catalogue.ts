@@ -1,10 +1,10 @@
 // The behaviour catalogue (spec/behaviours/*.yaml) loaded and validated once.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { HarnessError } from "../errors.ts";
 import type { Profile } from "../config/config.ts";
+import { packageFile } from "../config/package-root.ts";
 
 export type Level = "MUST" | "SHOULD";
 export type Resource = "map" | "item" | "permission";
@@ -31,9 +31,7 @@ export function outsideProfileReason(entry: BehaviourEntry, profile: Profile): s
 }
 
 /** One YAML file per resource (10-maps.yaml, 20-items.yaml, …), read in name order. */
-export const DEFAULT_CATALOGUE_DIR = fileURLToPath(
-  new URL("../../spec/behaviours", import.meta.url),
-);
+export const DEFAULT_CATALOGUE_DIR = packageFile("spec/behaviours");
 
 const ID_PATTERN = /^[A-Z]+(-[A-Z0-9]+)+$/;
 

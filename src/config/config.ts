@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { ConfigError } from "../errors.ts";
 import { parseOptions } from "./options.ts";
-import { RUN_OPTION_SPEC } from "./cli-options.ts";
+import { DEFAULT_CONCURRENCY, RUN_OPTION_SPEC } from "./cli-options.ts";
 
 export type Profile = "full" | "mock";
 
@@ -37,6 +37,10 @@ export interface Config extends Credentials {
   readonly exitOnRegressions: boolean;
   /** --shard I/N: this run proves only the I-th of N slices of the suite's test files. */
   readonly shard: Shard | undefined;
+  /** Requests in flight at once (--concurrency); absent = derived from the target. */
+  readonly concurrency: number | undefined;
+  /** Requests a second for the whole run (--max-rps); absent = no cap of the run's own. */
+  readonly maxRps: number | undefined;
 }
 
 export interface Shard {
@@ -46,6 +50,24 @@ export interface Shard {
 }
 
 export { DEFAULT_RUNS } from "./cli-options.ts";
+
+/** --concurrency, or the default for where the target is (loopback or not). */
+export function concurrencyFor(config: Pick<Config, "concurrency" | "baseUrl">): number {
+  if (config.concurrency !== undefined) return config.concurrency;
+  return isLoopback(config.baseUrl) ? DEFAULT_CONCURRENCY.loopback : DEFAULT_CONCURRENCY.remote;
+}
+
+/** 127.0.0.0/8, ::1 and localhost: the network cannot be the bottleneck there. */
+export function isLoopback(baseUrl: string | undefined): boolean {
+  if (baseUrl === undefined) return true;
+  let host: string;
+  try {
+    host = new URL(baseUrl).hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  } catch {
+    return false;
+  }
+  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
 /** A bad option or value: the CLI turns it into exit 2 with its one-line message. */
 export { ConfigError };
 
@@ -76,6 +98,8 @@ export function parseRunArgs(argv: readonly string[], env: NodeJS.ProcessEnv): P
     600_000,
   ) as number;
   const runs = parseInteger("--runs", text("runs"), 1, 100_000) as number;
+  const concurrency = parseInteger("--concurrency", text("concurrency"), 1, 256);
+  const maxRps = parseInteger("--max-rps", text("max-rps"), 1, 100_000);
 
   const accountSid = text("account-sid") ?? "";
   const authToken = text("auth-token") ?? "";
@@ -107,6 +131,8 @@ export function parseRunArgs(argv: readonly string[], env: NodeJS.ProcessEnv): P
     waiversFile: text("waivers"),
     exitOnRegressions: options.flag("exit-on-regressions"),
     shard: parseShard(text("shard")),
+    concurrency,
+    maxRps,
   });
   if (config.exitOnRegressions && config.baselineFile === undefined)
     throw new ConfigError("--exit-on-regressions needs --baseline FILE");

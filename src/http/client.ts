@@ -1,8 +1,9 @@
 // The only door to the target: keep-alive pool, HTTP Basic, form encoding with the
-// documented PascalCase names, a timeout on every request, 429 back-off, and every
-// exchange recorded. Transport trouble becomes a recorded exchange, never a throw,
-// so a target that hangs or talks garbage yields failures instead of a crash.
+// documented PascalCase names, a timeout on every request, a request budget (budget.ts),
+// 429 back-off, and every exchange recorded. Transport trouble becomes a recorded exchange,
+// never a throw, so a target that hangs or talks garbage yields failures instead of a crash.
 import { Pool, errors as undiciErrors } from "undici";
+import type { RequestBudget } from "./budget.ts";
 import { authorizationFor, ownSecrets, redact, type Credentials } from "./credentials.ts";
 import type {
   Exchange,
@@ -32,8 +33,11 @@ export interface HttpClientOptions {
   readonly accountSid: string;
   readonly authToken: string;
   readonly timeoutMs: number;
+  /** How often a 429 is retried before the answer is handed back as it is (default 6). */
   readonly maxRetriesOn429?: number;
   readonly connections?: number;
+  /** Shared by every client of a run (or of a worker): slots, the run's and each map's rate. */
+  readonly budget?: RequestBudget;
   /** Told of every request before it is sent (the run's journal of what it creates). */
   readonly journal?: RequestJournal;
   /** Replaces real waiting in the back-off, for tests. */
@@ -49,6 +53,8 @@ export interface RequestJournal {
 }
 
 const USER_AGENT = "sync-map-conformance/0.1.0";
+/** Enough for a throttled target to recover: the waits add up to about half a minute. */
+export const DEFAULT_RETRIES_ON_429 = 6;
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export class HttpClient {
@@ -57,13 +63,14 @@ export class HttpClient {
   private readonly basePath: string;
   private readonly secrets: readonly string[];
   private sent = 0;
+  private throttled = 0;
 
   constructor(private readonly options: HttpClientOptions) {
     const base = new URL(options.baseUrl);
     this.origin = base.origin;
     this.basePath = base.pathname.replace(/\/+$/, "");
     this.pool = new Pool(this.origin, {
-      connections: options.connections ?? 8,
+      connections: options.connections ?? options.budget?.concurrency ?? 8,
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
       connectTimeout: Math.min(options.timeoutMs, 10_000),
@@ -76,19 +83,42 @@ export class HttpClient {
     return this.sent;
   }
 
+  /** 429 answers this client received, retried or not. */
+  get throttledCount(): number {
+    return this.throttled;
+  }
+
+  /**
+   * A 429 was never processed (docs/behaviour-reference.md#rate-limits), so it is sent again
+   * after a jittered exponential wait, Retry-After or not; the budget pauses every other
+   * request of the run for the un-jittered part. When retries run out, the 429 is the answer.
+   */
   async send(spec: RequestSpec): Promise<Exchange> {
-    const maxRetries = this.options.maxRetriesOn429 ?? 5;
+    const maxRetries = this.options.maxRetriesOn429 ?? DEFAULT_RETRIES_ON_429;
+    const { budget } = this.options;
     const answered = this.options.journal?.sending(spec);
     let retries = 0;
     for (;;) {
-      const exchange = await this.sendOnce(spec, retries);
-      if (exchange.response?.status !== 429 || retries >= maxRetries) {
+      const release = await budget?.acquire({ method: spec.method, path: spec.path });
+      let exchange: Exchange;
+      try {
+        exchange = await this.sendOnce(spec, retries);
+      } finally {
+        release?.();
+      }
+      if (exchange.response?.status !== 429) {
+        if (exchange.response !== undefined) budget?.answered();
         answered?.(exchange);
         return exchange;
       }
-      await (this.options.sleep ?? sleep)(
-        backoffMs(retries, exchange.response.headers["retry-after"]),
-      );
+      this.throttled += 1;
+      const wait = backoffMs(retries, exchange.response.headers["retry-after"]);
+      budget?.throttle(Math.min(wait, baseBackoffMs(retries)));
+      if (retries >= maxRetries) {
+        answered?.(exchange);
+        return exchange;
+      }
+      await (this.options.sleep ?? sleep)(wait);
       retries += 1;
     }
   }
@@ -149,7 +179,7 @@ export class HttpClient {
         body,
         signal: deadline,
       });
-      const bodyText = await readBodyText(answer.body);
+      const bodyText = await readBodyText(answer.body, answer.headers["content-length"]);
       return {
         request,
         response: redactedResponse(answer.statusCode, answer.headers, bodyText, secrets),
@@ -192,7 +222,13 @@ function longestFirst(secrets: readonly string[]): string[] {
   return [...new Set(secrets)].sort((a, b) => b.length - a.length);
 }
 
-async function readBodyText(body: AsyncIterable<Buffer>): Promise<string> {
+async function readBodyText(
+  body: AsyncIterable<Buffer> & { text(): Promise<string> },
+  contentLength: string | string[] | undefined,
+): Promise<string> {
+  // A declared length within the cap needs no counting: undici reads it whole, faster.
+  const declared = typeof contentLength === "string" ? Number(contentLength) : Number.NaN;
+  if (declared >= 0 && declared <= MAX_BODY_BYTES) return body.text();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
@@ -226,11 +262,20 @@ function queryString(query: RequestSpec["query"], pathHasQuery: boolean): string
   return `${pathHasQuery ? "&" : "?"}${text}`;
 }
 
-export function backoffMs(attempt: number, retryAfter: string | undefined): number {
+/** As long as Retry-After says (at most 30 s); else 250 ms doubling, up to twice that, ≤ 10 s. */
+export function backoffMs(
+  attempt: number,
+  retryAfter: string | undefined,
+  random: () => number = Math.random,
+): number {
   const seconds = retryAfter === undefined ? Number.NaN : Number(retryAfter);
   if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, 30_000);
-  const base = 250 * 2 ** attempt;
-  return Math.min(base + Math.random() * base, 10_000);
+  const base = baseBackoffMs(attempt);
+  return Math.min(base + random() * base, 10_000);
+}
+
+function baseBackoffMs(attempt: number): number {
+  return Math.min(250 * 2 ** attempt, 10_000);
 }
 
 function toTransportError(error: unknown, secrets: readonly string[]): TransportError {

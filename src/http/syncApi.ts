@@ -5,11 +5,20 @@ import type { Exchange, HttpMethod } from "./exchange.ts";
 
 export type Query = RequestSpec["query"];
 
+/** What one behaviour's requests came to, shared by its api objects (see inService). */
+interface RequestTally {
+  sent: number;
+  /** 429 answers, retried or the last one. */
+  throttled: number;
+  /** The first request whose retries ran out, described. */
+  gaveUp: string | undefined;
+}
+
 export class SyncMapApi {
   constructor(
     private readonly client: HttpClient,
     readonly serviceSid: string,
-    private readonly counter: { sent: number } = { sent: 0 },
+    private readonly counter: RequestTally = { sent: 0, throttled: 0, gaveUp: undefined },
   ) {}
 
   /** Requests this api object sent (retries included); one per behaviour keeps counts apart. */
@@ -20,6 +29,19 @@ export class SyncMapApi {
   /** The same operations addressed to another service; its requests count here too. */
   inService(serviceSid: string): SyncMapApi {
     return new SyncMapApi(this.client, serviceSid, this.counter);
+  }
+
+  /** 429 answers among them: each was retried, or was the last answer when retries ran out. */
+  get throttledCount(): number {
+    return this.counter.throttled;
+  }
+
+  /**
+   * The first request still answered 429 when the client's retries ran out, if any: its
+   * answer says nothing about the behaviour, so the behaviour cannot be judged.
+   */
+  get throttledOut(): string | undefined {
+    return this.counter.gaveUp;
   }
 
   createMap(form: FormFields = {}): Promise<Exchange> {
@@ -110,6 +132,14 @@ export class SyncMapApi {
 
   private counted(exchange: Exchange): Exchange {
     this.counter.sent += exchange.retries + 1;
+    // The client hands a 429 back only when its retries ran out.
+    const refused = exchange.response?.status === 429;
+    this.counter.throttled += exchange.retries + (refused ? 1 : 0);
+    if (refused && this.counter.gaveUp === undefined) {
+      const { method, url } = exchange.request;
+      const path = new URL(url).pathname;
+      this.counter.gaveUp = `${method} ${path} still answered 429 after ${exchange.retries} retries`;
+    }
     return exchange;
   }
 }

@@ -1,18 +1,15 @@
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import type { OpenAPI, OpenAPIV3 } from "openapi-types";
 import { parse as parseYaml } from "yaml";
+import { DEFAULT_SPEC_FILE, sha256Hex } from "./source.ts";
 import { createCatalog } from "./catalog.ts";
 import { SpecLoadError } from "./errors.ts";
 import type { SpecCatalog } from "./types.ts";
 
-/** Resolved from this file, not the working directory, so the CLI works from anywhere. */
-export const DEFAULT_SPEC_FILE = fileURLToPath(
-  new URL("../../spec/sync-map.openapi.yaml", import.meta.url),
-);
+export { DEFAULT_SPEC_FILE };
 
 /**
  * Loads an OpenAPI 3.0 document (YAML or JSON): validates it, dereferences it
@@ -101,10 +98,6 @@ async function dereferenceDocument(
       cause: error,
     });
   }
-}
-
-function sha256Hex(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
 /** swagger-parser lists every failing pointer, often dozens; the full text stays on `cause`. */

@@ -13,6 +13,7 @@ import type { BehaviourDefinition } from "../behaviours/define.ts";
 import { runBehaviour, type BehaviourOutcome } from "../behaviours/run.ts";
 import type { BehaviourEnvironment } from "../behaviours/context.ts";
 import { loadCatalogue, type BehaviourEntry } from "../catalogue/catalogue.ts";
+import { RequestBudget } from "../http/budget.ts";
 import { HttpClient } from "../http/client.ts";
 import { Journal } from "../run/journal.ts";
 import { SyncMapApi } from "../http/syncApi.ts";
@@ -20,7 +21,7 @@ import { HarnessError } from "../errors.ts";
 import { loadSpec } from "../spec/index.ts";
 import type { SpecCatalog } from "../spec/index.ts";
 import { formatOutcome } from "./format.ts";
-import type { BehaviourMeta } from "./target.ts";
+import type { BehaviourMeta, ProvidedTarget } from "./target.ts";
 
 const FEATURE_OF_RESOURCE = {
   map: "Maps",
@@ -42,8 +43,21 @@ function specFor(file: string | undefined): Promise<SpecCatalog> {
 }
 let catalogueById: Map<string, BehaviourEntry> | undefined;
 
+// One budget per worker, shared by every file it proves: the run's concurrency and --max-rps
+// are split evenly between the workers, and a map belongs to one behaviour, so to one worker.
+let workerBudget: RequestBudget | undefined;
+function budgetFor(target: ProvidedTarget): RequestBudget {
+  const workers = Math.max(1, target.workers);
+  workerBudget ??= new RequestBudget({
+    concurrency: Math.max(1, Math.ceil(target.concurrency / workers)),
+    ...(target.maxRps === undefined ? {} : { maxRps: Math.max(1, target.maxRps / workers) }),
+  });
+  return workerBudget;
+}
+
 export function proveBehaviours(title: string, definitions: readonly BehaviourDefinition[]): void {
-  const catalogue = (catalogueById ??= new Map(loadCatalogue().map((entry) => [entry.id, entry])));
+  const entries = inject("smcTarget").catalogue ?? loadCatalogue();
+  const catalogue = (catalogueById ??= new Map(entries.map((entry) => [entry.id, entry])));
   describe(title, () => {
     let client: HttpClient | undefined;
     let spec: SpecCatalog | undefined;
@@ -56,6 +70,7 @@ export function proveBehaviours(title: string, definitions: readonly BehaviourDe
         accountSid: target.accountSid,
         authToken: target.authToken,
         timeoutMs: target.requestTimeoutMs,
+        budget: budgetFor(target),
         ...(target.journalFile === undefined ? {} : { journal: new Journal(target.journalFile) }),
       });
     });
@@ -128,6 +143,7 @@ function toMeta(outcome: BehaviourOutcome): BehaviourMeta {
     failures: outcome.failures.map((found) => ({ ...found })),
     readings: outcome.readings.map((reading) => ({ ...reading })),
     requests: outcome.requests,
+    throttled: outcome.throttled,
     leakedSids: [...outcome.leakedSids],
     durationMs: outcome.durationMs,
     ...(outcome.brokenReason === undefined ? {} : { brokenReason: outcome.brokenReason }),

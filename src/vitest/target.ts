@@ -1,5 +1,6 @@
 // What the CLI hands each vitest worker (through vitest's provide/inject): the target
 // and the run's identity. It never reaches a file: vitest passes it over IPC.
+import type { BehaviourEntry } from "../catalogue/catalogue.ts";
 import type { Profile } from "../config/config.ts";
 export interface ProvidedTarget {
   readonly baseUrl: string;
@@ -14,6 +15,14 @@ export interface ProvidedTarget {
   readonly requestTimeoutMs: number;
   readonly profile: Profile;
   readonly specFile?: string;
+  /** Requests in flight at once across the run (--concurrency, or its default). */
+  readonly concurrency: number;
+  /** Requests a second across the run (--max-rps); absent: no cap of the run's own. */
+  readonly maxRps?: number;
+  /** vitest workers proving files side by side: each takes its share of both budgets. */
+  readonly workers: number;
+  /** The catalogue as the CLI read it, so no worker parses the YAML again. */
+  readonly catalogue?: readonly BehaviourEntry[];
   /** The run's journal: every map is written down there before it is created. */
   readonly journalFile?: string;
 }
@@ -39,6 +48,8 @@ export interface BehaviourMeta {
   }>;
   readonly readings: ReadonlyArray<{ topic: string; reading: string }>;
   readonly requests: number;
+  /** 429 answers among those requests (optional: results written before it lack it). */
+  readonly throttled?: number;
   readonly leakedSids: readonly string[];
   readonly durationMs: number;
   readonly brokenReason?: string;

@@ -3,33 +3,50 @@
 import { randomBytes } from "node:crypto";
 import type { BehaviourDefinition } from "../../src/behaviours/define.ts";
 import { runBehaviour, type BehaviourOutcome } from "../../src/behaviours/run.ts";
+import { RequestBudget } from "../../src/http/budget.ts";
 import { HttpClient } from "../../src/http/client.ts";
 import { SyncMapApi } from "../../src/http/syncApi.ts";
 import { loadSpec, type SpecCatalog } from "../../src/spec/index.ts";
 import { startReferenceServer } from "../../fixtures/reference/index.ts";
+import type { NetworkConditions } from "../../fixtures/reference/conditions.ts";
 import type { Fault } from "../../fixtures/reference/types.ts";
 
 let specPromise: Promise<SpecCatalog> | undefined;
 /** Fixed, so a meta failure replays with the same generated inputs. */
 const META_SEED = 20_261_127;
-/**
- * Sequences per model behaviour: as many as a default run, so the meta-suite proves what users get.
- */
+/** Sequences per model behaviour: as many as a default run, so it proves what users get. */
 const META_RUNS = 25;
 
-/** `spec`: judge by another OpenAPI document, as `--spec FILE` does; default: the project's own. */
+export interface MetaRunOptions {
+  /** Judge by another OpenAPI document, as `--spec FILE` does; default: the project's own. */
+  readonly spec?: SpecCatalog;
+  /** Latency, a rate limit, a skewed clock on the server (as `serve --latency …`). */
+  readonly conditions?: NetworkConditions;
+  /** Requests in flight at once, through the run's budget; default: no budget at all. */
+  readonly concurrency?: number;
+}
+
+/** Every definition at once against a fresh reference server (with the fault, when given). */
 export async function runOnServer(
   definitions: readonly BehaviourDefinition[],
   fault?: Fault,
-  options: { spec?: SpecCatalog } = {},
+  options: MetaRunOptions = {},
 ): Promise<BehaviourOutcome[]> {
   const spec = options.spec ?? (await (specPromise ??= loadSpec()));
-  const server = await startReferenceServer(fault === undefined ? {} : { fault });
+  const server = await startReferenceServer({
+    ...(fault === undefined ? {} : { fault }),
+    ...(options.conditions === undefined ? {} : { conditions: options.conditions }),
+  });
+  const budget =
+    options.concurrency === undefined
+      ? undefined
+      : new RequestBudget({ concurrency: options.concurrency });
   const client = new HttpClient({
     baseUrl: server.url,
     accountSid: server.accountSid,
     authToken: server.authToken,
     timeoutMs: 10_000,
+    ...(budget === undefined ? {} : { budget }),
   });
   try {
     const runPrefix = `smc-meta-${randomBytes(3).toString("hex")}-`;

@@ -120,7 +120,7 @@ describe("buildSummary", () => {
   });
 
   it("writes a summary valid against the published schema, with its version", () => {
-    expect(summary.schemaVersion).toBe("1.2.0");
+    expect(summary.schemaVersion).toBe("1.3.0");
     expectValidSummary(summary);
   });
 });

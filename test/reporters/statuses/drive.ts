@@ -30,6 +30,8 @@ const target: ProvidedTarget = {
   reportDir,
   requestTimeoutMs: 10_000,
   profile: "full",
+  concurrency: 4,
+  workers: 1,
 };
 const collector = new BehaviourCollector();
 const startedAt = new Date();
