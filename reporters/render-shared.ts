@@ -133,6 +133,7 @@ const RESOURCE_GROUPS: ReadonlyArray<{ resource: string; key: string; title: str
   { resource: "map", key: "maps", title: "Maps" },
   { resource: "item", key: "items", title: "Map Items" },
   { resource: "permission", key: "permissions", title: "Map Permissions" },
+  { resource: "api", key: "api", title: "Every operation (fuzz)" },
 ];
 
 export function isSequence(behaviour: SummaryBehaviour): boolean {

@@ -20,6 +20,7 @@ const GROUP_FILES: Readonly<Record<string, string>> = {
   items: "20-items.yaml",
   permissions: "30-permissions.yaml",
   sequences: "40-sequences.yaml",
+  fuzz: "50-fuzz.yaml",
   trust: "60-trust.yaml",
 };
 

@@ -14,6 +14,7 @@ import { permissionsGroups } from "./permissions/index.ts";
 import sequenceMaps from "./sequences/maps.behaviours.ts";
 import sequenceItems from "./sequences/items.behaviours.ts";
 import sequencePermissions from "./sequences/permissions.behaviours.ts";
+import fuzz from "./fuzz/fuzz.behaviours.ts";
 import { trustGroups } from "./trust/index.ts";
 
 export const behaviourGroups: ReadonlyArray<{
@@ -33,6 +34,7 @@ export const behaviourGroups: ReadonlyArray<{
   { title: "Sequences: maps", definitions: sequenceMaps },
   { title: "Sequences: items", definitions: sequenceItems },
   { title: "Sequences: permissions", definitions: sequencePermissions },
+  { title: "Every operation: schema-derived fuzzing", definitions: fuzz },
   ...trustGroups,
 ];
 

@@ -19,9 +19,7 @@ const POSITIONALS: Record<string, readonly string[]> = {
 };
 
 /** Options the contract lists (DESIGN) that this version refuses until it honours them. */
-const NOT_YET_HONOURED: Record<string, readonly string[]> = {
-  run: ["fuzz-runs"],
-};
+const NOT_YET_HONOURED: Record<string, readonly string[]> = {};
 
 /** Every option any command or the dispatcher knows of, plus ones nobody should take. */
 const EVERY_NAME = new Set([

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { resolve } from "node:path";
-import { ConfigError, concurrencyFor, parseRunArgs } from "../src/config/config.ts";
+import {
+  ConfigError,
+  DEFAULT_FUZZ_RUNS,
+  concurrencyFor,
+  parseRunArgs,
+} from "../src/config/config.ts";
 import { DEFAULT_CONCURRENCY } from "../src/config/cli-options.ts";
 import { parseOptions, renderOptions, type OptionSpec } from "../src/config/options.ts";
 
@@ -22,6 +27,12 @@ describe("parseRunArgs", () => {
     expect(config.baseUrl).toBeUndefined();
     expect(config.reportDir).toBe("reports");
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it("reads the fuzz budget, 0 for boundary and syntax cases only, the default otherwise", () => {
+    expect(parseRunArgs(["--fuzz-runs", "200"], {}).config.fuzzRuns).toBe(200);
+    expect(parseRunArgs(["--fuzz-runs", "0"], {}).config.fuzzRuns).toBe(0);
+    expect(parseRunArgs([], {}).config.fuzzRuns).toBe(DEFAULT_FUZZ_RUNS);
   });
 
   it("takes credentials from the environment when options are absent", () => {
@@ -81,6 +92,7 @@ describe("parseRunArgs", () => {
     [["--seed", "-1"], /--seed/],
     [["--profile", "lite"], /--profile/],
     [["--runs", "0"], /--runs/],
+    [["--fuzz-runs", "ten"], /--fuzz-runs must be a whole number/],
     [["--exit-on-regressions"], /needs --baseline/],
     [["--spec", ""], /--spec needs a file/],
   ])("refuses %j with a one-line reason", (argv, message) => {

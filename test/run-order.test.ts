@@ -1,7 +1,7 @@
 // How a run spreads the suite: slow files first, workers by where the target is.
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { weightOf } from "../bin/run/sequencer.ts";
+import { startOrder, weightOf } from "../bin/run/sequencer.ts";
 import { DISTANT_TARGET_MS, workerCount } from "../bin/run/vitest.ts";
 
 const suite = (path: string): string =>
@@ -16,6 +16,14 @@ describe("the order files start in", () => {
     expect(expiry).toBeGreaterThan(sequences);
     expect(sequences).toBeGreaterThan(sleeps);
     expect(sleeps).toBeGreaterThan(quick);
+  });
+
+  it("runs the fuzz phase after every other file, however heavy it is", () => {
+    const fuzz = suite("fuzz/fuzz.test.ts");
+    const files = [fuzz, suite("maps/auth.test.ts"), suite("sequences/maps.test.ts")];
+    const order = startOrder(files);
+    expect(order.at(-1)).toBe(fuzz);
+    expect(order[0]).toBe(suite("sequences/maps.test.ts"));
   });
 });
 

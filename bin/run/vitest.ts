@@ -61,6 +61,7 @@ export async function runVitest(
     runPrefix: config.runPrefix,
     seed: config.seed,
     runs: config.runs,
+    fuzzRuns: config.fuzzRuns,
     reportDir,
     requestTimeoutMs: config.requestTimeoutMs,
     profile: config.profile,

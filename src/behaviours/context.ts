@@ -11,7 +11,8 @@ import type { SyncMapApi } from "../http/syncApi.ts";
 import type { SpecLimits } from "../spec/index.ts";
 import type { Answer } from "./answer.ts";
 import { Assertions } from "./assertions.ts";
-import type { BehaviourEnvironment } from "./environment.ts";
+import { DEFAULT_FUZZ_RUNS } from "../config/cli-options.ts";
+import type { BehaviourEnvironment, BehaviourSpec } from "./environment.ts";
 import { Recorder, type Reading } from "./recorder.ts";
 import { MapResources } from "./resources.ts";
 import { BehaviourAborted } from "./stops.ts";
@@ -55,6 +56,18 @@ export class BehaviourContext extends Assertions {
   }
   get runs(): number {
     return this.environment.config.runs;
+  }
+  /** Generated cases per operation in the schema-derived fuzz phase (--fuzz-runs). */
+  get fuzzRuns(): number {
+    return this.environment.config.fuzzRuns ?? DEFAULT_FUZZ_RUNS;
+  }
+  /** The run's --profile: full, or mock (a stateless target). */
+  get profile(): "full" | "mock" {
+    return this.environment.config.profile ?? "full";
+  }
+  /** The OpenAPI document in use, for behaviours that derive requests from it (FUZZ-*). */
+  get specInUse(): BehaviourSpec {
+    return this.environment.spec;
   }
   get artefactDir(): string | undefined {
     return this.environment.config.artefactDir;

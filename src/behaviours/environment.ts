@@ -21,6 +21,10 @@ export interface BehaviourSpec extends ResponseValidator {
 export type BehaviourSettings = Pick<Config, "accountSid" | "serviceSid" | "runPrefix" | "seed"> & {
   /** Property-based runs per model behaviour (--runs). */
   readonly runs: number;
+  /** Generated cases per operation in the fuzz phase (--fuzz-runs); absent: the default. */
+  readonly fuzzRuns?: number;
+  /** --profile; absent: full. The fuzz phase spares a mock the HTTP-layer cases. */
+  readonly profile?: Config["profile"];
   /** Where counterexamples are saved; absent = not saved (the meta-suite). */
   readonly artefactDir?: string;
 };

@@ -7,7 +7,8 @@ import type { Profile } from "../config/config.ts";
 import { packageFile } from "../config/package-root.ts";
 
 export type Level = "MUST" | "SHOULD";
-export type Resource = "map" | "item" | "permission";
+/** "api": behaviours that cover every operation at once (the fuzz phase, FUZZ-*). */
+export type Resource = "map" | "item" | "permission" | "api";
 
 export interface BehaviourEntry {
   readonly id: string;
@@ -81,8 +82,8 @@ function validateEntry(raw: unknown, index: number, file: string): BehaviourEntr
   if (typeof entry.id !== "string" || !ID_PATTERN.test(entry.id))
     fail("id must look like MAP-TTL-ALIAS");
   if (entry.level !== "MUST" && entry.level !== "SHOULD") fail("level must be MUST or SHOULD");
-  if (entry.resource !== "map" && entry.resource !== "item" && entry.resource !== "permission")
-    fail("resource must be map, item or permission");
+  if (!["map", "item", "permission", "api"].includes(entry.resource as string))
+    fail("resource must be map, item, permission or api");
   if (
     !Array.isArray(entry.operations) ||
     entry.operations.length === 0 ||

@@ -15,6 +15,13 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
  */
 export const DEFAULT_CONCURRENCY = { loopback: 32, remote: 6 } as const;
 
+/**
+ * Generated fuzz cases per operation (FUZZ-*), on top of the enumerated boundary and
+ * syntax cases: the whole phase adds a few seconds to a default embedded run; nightly
+ * jobs pass 20 times as many.
+ */
+export const DEFAULT_FUZZ_RUNS = 10;
+
 /** Where the run goes and who it is: shared by run and replay, meaning the same in both. */
 export const TARGET_OPTIONS: readonly OptionDefinition[] = [
   {
@@ -90,6 +97,15 @@ export const RUN_OPTIONS: readonly OptionDefinition[] = [
     default: String(DEFAULT_RUNS),
   },
   {
+    name: "fuzz-runs",
+    type: "string",
+    valueName: "N",
+    description:
+      "generated valid and invalid requests per operation in the schema-derived fuzz " +
+      "phase (FUZZ-*), beside its fixed boundary and syntax cases; nightly jobs use 200",
+    default: String(DEFAULT_FUZZ_RUNS),
+  },
+  {
     name: "report-dir",
     type: "string",
     valueName: "DIR",
@@ -149,7 +165,6 @@ export const RUN_OPTION_SPEC: OptionSpec = {
   command: "run",
   options: RUN_OPTIONS,
   positionals: false,
-  notYetHonoured: ["fuzz-runs"],
 };
 
 /** Only what replay honours: anything else (--seed, --report-dir…) is refused, not ignored. */

@@ -24,6 +24,8 @@ export interface Config extends Credentials {
   readonly seed: number;
   /** Generated command sequences per model-based behaviour (--runs). */
   readonly runs: number;
+  /** Generated cases per operation in the fuzz phase (--fuzz-runs). */
+  readonly fuzzRuns: number;
   readonly reportDir: string;
   /** Every name the run gives a resource starts with this, so cleanup can find them. */
   readonly runPrefix: string;
@@ -49,7 +51,7 @@ export interface Shard {
   readonly count: number;
 }
 
-export { DEFAULT_RUNS } from "./cli-options.ts";
+export { DEFAULT_FUZZ_RUNS, DEFAULT_RUNS } from "./cli-options.ts";
 
 /** --concurrency, or the default for where the target is (loopback or not). */
 export function concurrencyFor(config: Pick<Config, "concurrency" | "baseUrl">): number {
@@ -100,6 +102,7 @@ export function parseRunArgs(argv: readonly string[], env: NodeJS.ProcessEnv): P
   const runs = parseInteger("--runs", text("runs"), 1, 100_000) as number;
   const concurrency = parseInteger("--concurrency", text("concurrency"), 1, 256);
   const maxRps = parseInteger("--max-rps", text("max-rps"), 1, 100_000);
+  const fuzzRuns = parseInteger("--fuzz-runs", text("fuzz-runs"), 0, 100_000) as number;
 
   const accountSid = text("account-sid") ?? "";
   const authToken = text("auth-token") ?? "";
@@ -123,6 +126,7 @@ export function parseRunArgs(argv: readonly string[], env: NodeJS.ProcessEnv): P
     specFile: specFile === undefined ? undefined : resolve(specFile),
     seed,
     runs,
+    fuzzRuns,
     reportDir: text("report-dir") as string,
     runPrefix: `smc-${seed.toString(36)}-${randomBytes(3).toString("hex")}-`,
     requestTimeoutMs,

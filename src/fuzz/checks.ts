@@ -6,11 +6,18 @@ import type { Failure } from "../checks/failure.ts";
 import { responseMatchesSchema } from "../checks/schema.ts";
 import { describeAnswer, parseJsonBody } from "../http/exchange.ts";
 import type { Exchange } from "../http/exchange.ts";
-import { CODE, NOT_FOUND_CODES, RATE_LIMIT_CODES } from "../spec/documented.ts";
+import {
+  ANY_4XX_CODES,
+  CODE,
+  ERROR_TABLE_STATUSES,
+  NOT_FOUND_CODES,
+  RATE_LIMIT_CODES,
+} from "../spec/documented.ts";
 import type { SpecCatalog } from "../spec/index.ts";
 import { DATA_FIELD } from "./domain.ts";
 import { changesBetween } from "./state.ts";
 import type { FuzzCase, Snapshot } from "./types.ts";
+import { previewJson } from "./preview.ts";
 import { onTheWire } from "./wire.ts";
 
 export interface AnswerInput {
@@ -46,7 +53,10 @@ export const statusIsDocumentedForOperation = defineCheck<AnswerInput>({
     if (status === undefined || status >= 500) return [];
     const allowed = documentedStatuses(spec, fuzzCase.operationId);
     if (allowed.some((documented) => statusMatches(documented, status))) return [];
-    return [failure(this, describeAnswer(exchange), `one of ${allowed.join(", ")}`)];
+    if (status >= 400 && ANY_4XX_CODES.includes(errorCodeOf(exchange) as number)) return [];
+    const codes = ANY_4XX_CODES.join(", ");
+    const documented = `one of ${allowed.join(", ")}, or any 4xx with code ${codes}`;
+    return [failure(this, describeAnswer(exchange), documented)];
   },
 });
 
@@ -116,8 +126,39 @@ export const writtenDataIsEchoed = defineCheck<AnswerInput>({
     const answer = parseJsonBody(exchange);
     if (sent === undefined || !answer.ok || !isRecord(answer.value)) return [];
     if (sameJson(sent.value, answer.value["data"])) return [];
-    const shown = `sent Data ${show(sent.text)}, answered data ${show(answer.value["data"])}`;
+    const answered = previewJson(answer.value["data"]);
+    const shown = `sent Data ${show(sent.text)}, answered data ${answered}`;
     return [failure(this, shown, "the stored data is the JSON that was written")];
+  },
+});
+
+export interface JudgedInput {
+  /** The cases a behaviour judges, and each sent case's status (0: no answer). */
+  readonly cases: readonly FuzzCase[];
+  readonly statuses: ReadonlyMap<string, number>;
+}
+
+/**
+ * The other checks pass over 5xx answers (not_a_server_error reports those once), so a
+ * target that answers nothing below 500 would pass them unjudged: it fails here instead.
+ */
+export const answersCanBeJudged = defineCheck<JudgedInput>({
+  id: "fuzz_answers_can_be_judged",
+  title: "No fuzz answer below 500 to judge",
+  run({ cases, statuses }): Failure[] {
+    const status = (fuzzCase: FuzzCase) => statuses.get(fuzzCase.id);
+    const judgeable = (fuzzCase: FuzzCase) => {
+      const answered = status(fuzzCase) ?? 0;
+      return answered > 0 && answered < 500;
+    };
+    if (cases.length === 0 || cases.some(judgeable)) return [];
+    const serverErrors = cases.filter((fuzzCase) => (status(fuzzCase) ?? 0) >= 500).length;
+    const silent = cases.filter((fuzzCase) => status(fuzzCase) === 0).length;
+    const unsent = cases.filter((fuzzCase) => status(fuzzCase) === undefined).length;
+    const received =
+      `${cases.length} cases: ${serverErrors} answered 5xx, ${silent} not answered, ` +
+      `${unsent} not sent (their resources could not be made)`;
+    return [failure(this, received, "answers below 500 to judge (5xx: FUZZ-NO-SERVER-ERROR)")];
   },
 });
 
@@ -162,7 +203,11 @@ export function namedCause(exchange: Exchange): string | undefined {
   return match?.[2];
 }
 
-/** The operation's own statuses plus every 4xx the document names for any operation. */
+/**
+ * The operation's own statuses, every 4xx the document names for any operation, and the
+ * statuses of the error table (docs/behaviour-reference.md#errors), which a thin document
+ * such as the vendor's does not list.
+ */
 export function documentedStatuses(spec: SpecCatalog, operationId: string): string[] {
   const own = spec.operation(operationId)?.responses.map((response) => response.status) ?? [];
   const errors = spec
@@ -170,7 +215,13 @@ export function documentedStatuses(spec: SpecCatalog, operationId: string): stri
     .flatMap((id) => spec.operation(id)?.responses ?? [])
     .map((response) => response.status)
     .filter((status) => status.startsWith("4"));
-  return [...new Set([...own, ...errors])];
+  const table = ERROR_TABLE_STATUSES.map(String);
+  return [...new Set([...own, ...errors, ...table])];
+}
+
+function errorCodeOf(exchange: Exchange): unknown {
+  const parsed = parseJsonBody(exchange);
+  return parsed.ok && isRecord(parsed.value) ? parsed.value["code"] : undefined;
 }
 
 function statusMatches(documented: string, status: number): boolean {

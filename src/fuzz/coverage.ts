@@ -79,7 +79,10 @@ function integerProbes(field: FieldSurface, limits: SpecLimits): Probe[] {
   };
   bound("minimum", schema.minimum);
   bound("maximum", schema.maximum);
-  if (/Ttl$/.test(field.name)) bound("ttlMax", limits.ttlMax);
+  if (/Ttl$/.test(field.name)) {
+    if (schema.minimum === undefined) bound("documented minimum", 0);
+    if (schema.maximum !== limits.ttlMax) bound("ttlMax", limits.ttlMax);
+  }
   if (field.name === "PageSize") limits.pageSizeMax.forEach((max) => bound(`reading ${max}`, max));
   return probes;
 }

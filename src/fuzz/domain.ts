@@ -2,14 +2,19 @@
 // (docs/behaviour-reference.md). The wire classifier asks these before trusting a
 // schema verdict, so an input some reading accepts is never expected to be refused.
 import {
+  cite,
   DATA_CLEARLY_OVER_BYTES,
   DATA_MAX_BYTES,
   DATA_WELL_UNDER_BYTES,
+  REFERENCE,
   SID_LIKE_NAME_PATTERN,
 } from "../spec/documented.ts";
 import type { SpecLimits } from "../spec/index.ts";
 
 export type Verdict = "valid" | "invalid" | "ambiguous";
+
+const PAGE_SIZE = cite(REFERENCE.pageSizeMaximum);
+const SID_LIKE = cite(REFERENCE.sidLikeUniqueName);
 
 export interface FieldVerdict {
   readonly verdict: Verdict;
@@ -22,8 +27,12 @@ export const UNDOCUMENTED_DEPTH = 100;
 
 const SID_SHAPED = /^[A-Z]{2}[0-9a-fA-F]{32}$/;
 
+/** Seconds from 0 to the documented maximum, whatever the document's schema says. */
+const TTL_FIELDS = ["Ttl", "CollectionTtl", "ItemTtl"];
+const DECIMAL_INTEGER = /^-?(0|[1-9][0-9]*)$/;
+
 export function hasDocumentedRule(name: string): boolean {
-  return ["Data", "Key", "UniqueName", "PageSize", "PageToken"].includes(name);
+  return ["Data", "Key", "UniqueName", "PageSize", "PageToken", ...TTL_FIELDS].includes(name);
 }
 
 /**
@@ -36,6 +45,7 @@ export function documentedVerdict(
   limits: SpecLimits,
   schemaKeywords: readonly string[],
 ): FieldVerdict | undefined {
+  if (TTL_FIELDS.includes(name)) return ttlVerdict(value, limits);
   switch (name) {
     case DATA_FIELD:
       return dataVerdict(value, limits);
@@ -47,8 +57,7 @@ export function documentedVerdict(
       return schemaKeywords.length === 1 && schemaKeywords[0] === "maximum"
         ? {
             verdict: "ambiguous",
-            reason:
-              "PageSize above 100: readings differ or it is unspecified (docs/behaviour-reference.md#c1-page-size-maximum)",
+            reason: `PageSize above 100: readings differ or none is documented (${PAGE_SIZE})`,
           }
         : undefined;
     case "PageToken":
@@ -77,6 +86,24 @@ export function requestVerdict(operationId: string, sentFields: readonly string[
   };
 }
 
+/** Permission flags the documents both require and default to false. */
+const FLAGS_DEFAULTING_FALSE = ["Read", "Write", "Manage"];
+
+/**
+ * The verdict on a required field left out. A permission flag is open: refused, or
+ * stored as false (docs/behaviour-reference.md#c12-a-missing-permission-flag).
+ */
+export function missingVerdict(name: string): FieldVerdict {
+  if (FLAGS_DEFAULTING_FALSE.includes(name)) {
+    const reading = cite("#c12-a-missing-permission-flag");
+    return {
+      verdict: "ambiguous",
+      reason: `${name} missing: refused or stored as false (${reading})`,
+    };
+  }
+  return { verdict: "invalid", reason: `${name} missing` };
+}
+
 /**
  * The name an alias stands for: Ttl means ItemTtl on an item and CollectionTtl on a map.
  * When both are sent the specific name wins; whether the alias is still validated is open.
@@ -84,6 +111,21 @@ export function requestVerdict(operationId: string, sentFields: readonly string[
 export function aliasedBy(name: string, fieldNames: readonly string[]): string | undefined {
   if (name !== "Ttl") return undefined;
   return fieldNames.includes("ItemTtl") ? "ItemTtl" : "CollectionTtl";
+}
+
+/**
+ * A ttl outside 0 to the documented maximum is refused (54011,
+ * docs/behaviour-reference.md#ttl-and-expiry) even where the document's schema bounds
+ * nothing (the vendor's); anything else is left to the schema.
+ */
+function ttlVerdict(value: string, limits: SpecLimits): FieldVerdict | undefined {
+  if (!DECIMAL_INTEGER.test(value)) return undefined;
+  const seconds = Number(value);
+  if (seconds >= 0 && seconds <= limits.ttlMax) return undefined;
+  return {
+    verdict: "invalid",
+    reason: `${seconds} seconds, outside 0 to ${limits.ttlMax} (54011)`,
+  };
 }
 
 /**
@@ -120,8 +162,7 @@ export function dataVerdict(text: string, limits: SpecLimits): FieldVerdict {
   if (typeof parsed !== "object" || Array.isArray(parsed)) {
     return {
       verdict: "ambiguous",
-      reason:
-        "Data that is not an object: its type is open (docs/behaviour-reference.md#c11-the-type-of-data)",
+      reason: `Data that is not an object: its type is open (${cite(REFERENCE.dataType)})`,
     };
   }
   return { verdict: "valid", reason: "JSON object within the size limit" };
@@ -156,8 +197,7 @@ function uniqueNameVerdict(
   if (SID_SHAPED.test(value)) {
     return {
       verdict: "ambiguous",
-      reason:
-        "a sid shape with upper-case hex: only lower case is asserted (docs/behaviour-reference.md#c4-unique-names-that-look-like-sids)",
+      reason: `a sid shape with upper-case hex: only lower case is asserted (${SID_LIKE})`,
     };
   }
   return keywords.length === 0 ? length : undefined;

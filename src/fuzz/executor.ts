@@ -1,9 +1,8 @@
-// The HTTP executor: sends fuzz requests to a target through the suite's own client,
-// creates a fresh map (item, permission) for each case that needs one, reads around
-// refused writes, and deletes everything it or the cases created. Malformed bodies,
-// which the client would re-encode, go out byte for byte through undici.
-import { ownSecrets, redact } from "../http/credentials.ts";
-import { request as undiciRequest } from "undici";
+// The executor over the suite's own client: sends fuzz requests through a SyncMapApi (so
+// they count, back off on 429 and redact secrets like every other request), creates a
+// fresh map (item, permission) for each case that needs one, reads around refused
+// writes, and deletes everything it or the cases created. Malformed bodies go out byte
+// for byte (RequestSpec.rawForm).
 import { HarnessError } from "../errors.ts";
 import { HttpClient } from "../http/client.ts";
 import type { HttpClientOptions } from "../http/client.ts";
@@ -27,11 +26,34 @@ export interface HttpExecutorOptions extends HttpClientOptions {
   readonly serviceSid: string;
 }
 
+export interface ApiExecutorOptions {
+  /** The account the reproductions authenticate as. */
+  readonly accountSid: string;
+  /**
+   * A unique_name for each fixture map (the run prefix, so the final sweep finds one
+   * that could not be deleted); absent: fixture maps are unnamed.
+   */
+  readonly fixtureName?: () => string;
+}
+
+/** An executor with a client of its own, closed on release (tests, tools). */
 export function createHttpExecutor(options: HttpExecutorOptions): FuzzExecutor {
   const client = new HttpClient(options);
-  const api = new SyncMapApi(client, options.serviceSid);
+  const executor = createApiExecutor(new SyncMapApi(client, options.serviceSid), options);
+  return {
+    ...executor,
+    async release() {
+      const leaked = await executor.release();
+      await client.close();
+      return leaked;
+    },
+  };
+}
+
+/** An executor sending through `api`: its requests count as that api's. */
+export function createApiExecutor(api: SyncMapApi, options: ApiExecutorOptions): FuzzExecutor {
   const created = new Set<string>();
-  let rawSent = 0;
+  const sentBefore = api.requestCount;
 
   const sidOf = (exchange: Exchange, what: string): string => {
     const parsed = parseJsonBody(exchange);
@@ -68,8 +90,9 @@ export function createHttpExecutor(options: HttpExecutorOptions): FuzzExecutor {
   return {
     accountSid: options.accountSid,
     async provide(needs: readonly FixtureKind[]): Promise<Fixtures> {
-      if (needs.length === 0) return { service: options.serviceSid };
-      const map = sidOf(await api.createMap({}), "map");
+      if (needs.length === 0) return { service: api.serviceSid };
+      const name = options.fixtureName?.();
+      const map = sidOf(await api.createMap(name === undefined ? {} : { UniqueName: name }), "map");
       created.add(map);
       if (needs.includes("item")) {
         expectCreated(await api.createItem(map, { Key: FIXTURE_ITEM_KEY, Data: "{}" }), "item");
@@ -79,22 +102,25 @@ export function createHttpExecutor(options: HttpExecutorOptions): FuzzExecutor {
         expectCreated(await api.updatePermission(map, FIXTURE_IDENTITY, flags), "permission");
       }
       return {
-        service: options.serviceSid,
+        service: api.serviceSid,
         map,
         item: FIXTURE_ITEM_KEY,
         permission: FIXTURE_IDENTITY,
       };
     },
     async send(wire: WireRequest, operationId: string): Promise<Exchange> {
-      const exchange =
+      const body =
         wire.form === undefined && wire.body !== undefined
-          ? await sendRaw(options, wire, () => (rawSent += 1))
-          : await api.raw(operationId, {
-              method: wire.method as HttpMethod,
-              path: wire.path,
-              ...(wire.form === undefined ? {} : { form: wire.form }),
-              headers: wire.headers,
-            });
+          ? { rawForm: wire.body }
+          : wire.form === undefined
+            ? {}
+            : { form: wire.form };
+      const exchange = await api.raw(operationId, {
+        method: wire.method as HttpMethod,
+        path: wire.path,
+        ...body,
+        headers: wire.headers,
+      });
       const status = exchange.response?.status ?? 0;
       if (operationId === "CreateSyncMap" && status >= 200 && status < 300) {
         const parsed = parseJsonBody(exchange);
@@ -109,63 +135,24 @@ export function createHttpExecutor(options: HttpExecutorOptions): FuzzExecutor {
         await read("map by unique name", api.fetchMap(scope.uniqueName), reads);
       } else {
         await read("map", api.fetchMap(scope.map), reads);
-        await read("items", api.listItems(scope.map, { PageSize: 100 }), reads);
-        await read("permissions", api.listPermissions(scope.map, { PageSize: 100 }), reads);
+        if (scope.lists.includes("items")) {
+          await read("items", api.listItems(scope.map, { PageSize: 100 }), reads);
+        }
+        if (scope.lists.includes("permissions")) {
+          await read("permissions", api.listPermissions(scope.map, { PageSize: 100 }), reads);
+        }
       }
       return reads as Snapshot;
     },
-    async release(): Promise<void> {
+    async release(): Promise<string[]> {
+      const leaked: string[] = [];
       await inPool([...created], 4, async (map) => {
-        await api.deleteMap(map);
+        const status = (await api.deleteMap(map)).response?.status ?? 0;
+        if (status >= 300 && status !== 404) leaked.push(map);
       });
       created.clear();
-      await client.close();
+      return leaked;
     },
-    requestCount: () => client.requestCount + rawSent,
+    requestCount: () => api.requestCount - sentBefore,
   };
-}
-
-/** A body sent exactly as written, recorded like the client records its exchanges. */
-async function sendRaw(options: HttpExecutorOptions, wire: WireRequest, count: () => void) {
-  const url = `${options.baseUrl.replace(/\/+$/, "")}${wire.path}`;
-  const headers = { "content-type": "application/x-www-form-urlencoded", ...wire.headers };
-  const basic = Buffer.from(`${options.accountSid}:${options.authToken}`).toString("base64");
-  const recorded = { method: wire.method as HttpMethod, url, headers, authenticated: true };
-  const started = performance.now();
-  const sentAt = Date.now();
-  count();
-  try {
-    const answer = await undiciRequest(url, {
-      method: wire.method as HttpMethod,
-      headers: { ...headers, authorization: `Basic ${basic}` },
-      body: wire.body,
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
-    // A target that echoes credentials must not smuggle them into a report.
-    const secrets = ownSecrets(options);
-    const bodyText = redact(await answer.body.text(), secrets).text;
-    const responseHeaders: Record<string, string> = {};
-    for (const [name, value] of Object.entries(answer.headers)) {
-      if (value === undefined) continue;
-      responseHeaders[name] = redact(Array.isArray(value) ? value.join(", ") : value, secrets).text;
-    }
-    const response = { status: answer.statusCode, headers: responseHeaders, bodyText };
-    return {
-      request: recorded,
-      response,
-      elapsedMs: performance.now() - started,
-      retries: 0,
-      sentAt,
-    };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const transportError = { code: "SMC_ERR_TRANSPORT", message };
-    return {
-      request: recorded,
-      transportError,
-      elapsedMs: performance.now() - started,
-      retries: 0,
-      sentAt,
-    };
-  }
 }

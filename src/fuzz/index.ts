@@ -7,8 +7,13 @@ export { planFuzz, countByPhase, DEFAULT_FUZZ_RUNS } from "./plan.ts";
 export type { PlanOptions } from "./plan.ts";
 export { runFuzz } from "./run.ts";
 export type { CheckTally, FuzzRunResult, RunFuzzOptions } from "./run.ts";
-export { createHttpExecutor, FIXTURE_IDENTITY, FIXTURE_ITEM_KEY } from "./executor.ts";
-export type { HttpExecutorOptions } from "./executor.ts";
+export {
+  createApiExecutor,
+  createHttpExecutor,
+  FIXTURE_IDENTITY,
+  FIXTURE_ITEM_KEY,
+} from "./executor.ts";
+export type { ApiExecutorOptions, HttpExecutorOptions } from "./executor.ts";
 export { checkAnswer, documentedStatuses, FUZZ_CHECK_IDS, namedCause } from "./checks.ts";
 export * from "./checks.ts";
 export { changesBetween, snapshotScope } from "./state.ts";

@@ -1,6 +1,7 @@
 // The plan: every case the fuzz phase sends, decided before the first request so it
 // can be counted, printed and replayed from the seed. Coverage and syntax cases are
 // enumerated; `runs` bounds the generated (positive + negative) cases per operation.
+import { DEFAULT_FUZZ_RUNS } from "../config/cli-options.ts";
 import type { SpecCatalog } from "../spec/index.ts";
 import { buildCase } from "./cases.ts";
 import { coverageDrafts } from "./coverage.ts";
@@ -10,8 +11,8 @@ import { describeSurfaces } from "./surface.ts";
 import { syntaxCases } from "./syntax.ts";
 import type { FuzzCase, FuzzPhase, FuzzPlan } from "./types.ts";
 
-/** Generated cases per operation by default: the whole default plan runs in about a second. */
-export const DEFAULT_FUZZ_RUNS = 10;
+/** Generated cases per operation by default (--fuzz-runs), defined with the CLI option. */
+export { DEFAULT_FUZZ_RUNS };
 
 export interface PlanOptions {
   readonly seed: number;
@@ -19,6 +20,11 @@ export interface PlanOptions {
   readonly runs?: number;
   /** Only these phases (all by default). */
   readonly phases?: readonly FuzzPhase[];
+  /**
+   * Send the cases aimed at the HTTP layer (FuzzCase.transport)? Yes by default; a
+   * stateless mock is judged on the API contract, not on how it survives a broken path.
+   */
+  readonly transport?: boolean;
 }
 
 export function planFuzz(spec: SpecCatalog, options: PlanOptions): FuzzPlan {
@@ -42,11 +48,14 @@ export function planFuzz(spec: SpecCatalog, options: PlanOptions): FuzzPlan {
     cases.push(...built);
     if (wanted.has("syntax")) cases.push(...syntaxCases(surface, spec.limits, built.length));
   }
+  // Stable: the API cases in plan order, then the HTTP-layer ones, which may end a target.
+  const api = cases.filter((entry) => entry.transport !== true);
+  const transport = options.transport === false ? [] : cases.filter((entry) => entry.transport);
   return Object.freeze({
     spec,
     seed: options.seed,
     runs,
-    cases,
+    cases: [...api, ...transport],
     gaps,
     operations: surfaces.map((surface) => surface.operationId),
   });

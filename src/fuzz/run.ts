@@ -9,7 +9,14 @@ import type { FailureGroup, Observation } from "./group.ts";
 import { shrinkGroup } from "./shrink.ts";
 import { snapshotScope } from "./state.ts";
 import { describeSurfaces } from "./surface.ts";
-import type { Fixtures, FuzzCase, FuzzExecutor, FuzzPhase, FuzzPlan } from "./types.ts";
+import type {
+  FixtureKind,
+  Fixtures,
+  FuzzCase,
+  FuzzExecutor,
+  FuzzPhase,
+  FuzzPlan,
+} from "./types.ts";
 import { toWire } from "./wireRequest.ts";
 
 export interface RunFuzzOptions {
@@ -18,6 +25,11 @@ export interface RunFuzzOptions {
   /** Re-send smaller variants of each group's example (at most `shrinkAttempts` each). */
   readonly shrink?: boolean;
   readonly shrinkAttempts?: number;
+  /**
+   * The target keeps no state (--profile mock): one set of resources serves every case
+   * and nothing is read around refused writes, since a mock cannot apply them.
+   */
+  readonly stateless?: boolean;
 }
 
 export interface CheckTally {
@@ -37,12 +49,18 @@ export interface FuzzRunResult {
   readonly failures: readonly FailureGroup[];
   /** Cases the harness could not send (a fixture it could not create), with why. */
   readonly harnessErrors: readonly string[];
+  /** Each sent case's answer status by case id, 0 for no answer; unsent cases are absent. */
+  readonly statuses: ReadonlyMap<string, number>;
+  /** Maps the run created and could not delete. */
+  readonly leakedSids: readonly string[];
 }
 
 /** A case judged: its failing observations, and the ids of the checks that ran. */
 interface Judged {
   readonly observations: Observation[];
   readonly ran: string[];
+  /** The answer's status, 0 for none. */
+  readonly status: number;
 }
 
 export async function runFuzz(
@@ -61,20 +79,23 @@ export async function runFuzz(
   };
   const observations: Observation[] = [];
   const harnessErrors: string[] = [];
+  const statuses = new Map<string, number>();
   const shared = new Map<string, Promise<Fixtures>>();
 
+  const provide = breaker(executor, FIXTURE_FAILURES_BEFORE_GIVING_UP);
   /** Reads share one set of resources; every write gets its own, so cases never interfere. */
   const fixturesFor = (fuzzCase: FuzzCase): Promise<Fixtures> => {
-    if (fuzzCase.request.method !== "GET") return executor.provide(fuzzCase.needs);
+    const own = fuzzCase.request.method !== "GET" && options.stateless !== true;
+    if (own) return provide(fuzzCase.needs);
     const key = [...fuzzCase.needs].sort().join(",");
-    if (!shared.has(key)) shared.set(key, executor.provide(fuzzCase.needs));
+    if (!shared.has(key)) shared.set(key, provide(fuzzCase.needs));
     return shared.get(key) as Promise<Fixtures>;
   };
 
   const judge = async (fuzzCase: FuzzCase): Promise<Judged> => {
     const fixtures = await fixturesFor(fuzzCase);
     const wire = toWire(fuzzCase.request, fixtures);
-    const scope = snapshotScope(fuzzCase, fixtures);
+    const scope = options.stateless === true ? undefined : snapshotScope(fuzzCase, fixtures);
     const before = scope === undefined ? undefined : await executor.snapshot(scope);
     const exchange: Exchange = await executor.send(wire, fuzzCase.operationId);
     const failures = checkAnswer({ spec: plan.spec, fuzzCase, exchange });
@@ -88,13 +109,22 @@ export async function runFuzz(
     return {
       observations: failures.map((failure) => ({ fuzzCase, wire, exchange, failure })),
       ran,
+      status,
     };
   };
 
-  await inPool(plan.cases, options.concurrency ?? 4, async (fuzzCase) => {
+  let silentInARow = 0;
+  const sendCase = async (fuzzCase: FuzzCase) => {
     casesByPhase[fuzzCase.phase] += 1;
+    if (silentInARow >= SILENT_ANSWERS_BEFORE_GIVING_UP) {
+      const why = `the target answered none of the last ${silentInARow} cases`;
+      harnessErrors.push(`${fuzzCase.id}: not sent: ${why}`);
+      return;
+    }
     try {
-      const { observations: found, ran } = await judge(fuzzCase);
+      const { observations: found, ran, status } = await judge(fuzzCase);
+      silentInARow = status === 0 ? silentInARow + 1 : 0;
+      statuses.set(fuzzCase.id, status);
       const failed = new Set(found.map((observation) => observation.failure.check));
       for (const id of ran) (checks[id] as CheckTally)[failed.has(id) ? "failed" : "passed"] += 1;
       observations.push(...found);
@@ -102,7 +132,16 @@ export async function runFuzz(
       if (!(error instanceof HarnessError)) throw error;
       harnessErrors.push(`${fuzzCase.id}: ${error.message}`);
     }
-  });
+  };
+  // The HTTP-layer cases go one at a time after the rest: one that brings a fragile
+  // target down then takes no API case in flight with it.
+  const api = plan.cases.filter((fuzzCase) => fuzzCase.transport !== true);
+  await inPool(api, options.concurrency ?? 4, sendCase);
+  await inPool(
+    plan.cases.filter((fuzzCase) => fuzzCase.transport === true),
+    1,
+    sendCase,
+  );
 
   let groups = groupFailures(observations, executor.accountSid);
   if (options.shrink !== false) {
@@ -115,11 +154,11 @@ export async function runFuzz(
         const smaller = await shrinkGroup(group, attempts, retry, surface, plan.spec.limits);
         return smaller === undefined
           ? group
-          : toGroup(group.key, smaller, group.count, executor.accountSid);
+          : toGroup(group.key, smaller, group.members, executor.accountSid);
       }),
     );
   }
-  await executor.release();
+  const leakedSids = await executor.release();
   return {
     cases: plan.cases.length,
     casesByPhase,
@@ -128,6 +167,41 @@ export async function runFuzz(
     checks,
     failures: groups.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)),
     harnessErrors,
+    statuses,
+    leakedSids,
+  };
+}
+
+/**
+ * A target that cannot make resources (down, hanging, refusing every create) is not
+ * asked hundreds more times: after this many failures in a row the cases that need
+ * one are not sent, each a harness error naming the last failure.
+ */
+const FIXTURE_FAILURES_BEFORE_GIVING_UP = 5;
+/** The same for a target that stops answering: the verdict is in after this many. */
+const SILENT_ANSWERS_BEFORE_GIVING_UP = 5;
+
+function breaker(executor: FuzzExecutor, limit: number) {
+  let failuresInARow = 0;
+  let last: HarnessError | undefined;
+  return async (needs: readonly FixtureKind[]): Promise<Fixtures> => {
+    if (needs.length > 0 && failuresInARow >= limit && last !== undefined) {
+      throw new HarnessError(
+        "SMC_ERR_FIXTURE",
+        `not sent after ${limit} failures: ${last.message}`,
+      );
+    }
+    try {
+      const fixtures = await executor.provide(needs);
+      failuresInARow = 0;
+      return fixtures;
+    } catch (error) {
+      if (error instanceof HarnessError) {
+        failuresInARow += 1;
+        last = error;
+      }
+      throw error;
+    }
   };
 }
 

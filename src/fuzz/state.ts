@@ -5,10 +5,22 @@ import type { FuzzCase, Fixtures, Snapshot, SnapshotScope } from "./types.ts";
 /** What to read around a case that must be refused; undefined when nothing can show a change. */
 export function snapshotScope(fuzzCase: FuzzCase, fixtures: Fixtures): SnapshotScope | undefined {
   if (fuzzCase.expect !== "refused" || fuzzCase.request.method === "GET") return undefined;
-  if (fixtures.map !== undefined) return { kind: "map", map: fixtures.map };
+  if (fixtures.map !== undefined) {
+    return { kind: "map", map: fixtures.map, lists: listsWritten(fuzzCase.operationId) };
+  }
   const uniqueName = fuzzCase.request.form?.find(([name]) => name === "UniqueName")?.[1];
   if (uniqueName !== undefined && uniqueName !== "") return { kind: "uniqueName", uniqueName };
   return undefined;
+}
+
+/**
+ * The lists an operation writes to: an item write is read around with the map's items,
+ * a permission write with its permissions, a map write with the map alone.
+ */
+function listsWritten(operationId: string): Array<"items" | "permissions"> {
+  if (operationId.endsWith("SyncMapItem")) return ["items"];
+  if (operationId.endsWith("SyncMapPermission")) return ["permissions"];
+  return [];
 }
 
 /** One line per read that differs: its status, or the body's first differing path. */

@@ -81,6 +81,7 @@ export function syntaxCases(
       request: { ...base.request, form },
       expect: "either",
       reason: "an unknown parameter making the body over 1 MiB: refused (413) or ignored",
+      transport: true,
     });
   }
   for (const [label, segment] of [
@@ -98,6 +99,7 @@ export function syntaxCases(
       request: { ...base.request, pathParams: malformedPath(surface, segment) },
       expect: "refused",
       reason: `a path segment that is not valid percent-encoding (${label})`,
+      transport: true,
     });
   }
   return cases;

@@ -58,6 +58,11 @@ export interface FuzzCase {
   readonly reason: string;
   /** The parameter and the kind of value or mutation, e.g. "Ttl/above-maximum"; groups failures. */
   readonly kind: string;
+  /**
+   * Aimed at the HTTP layer rather than the API (a path that is not valid percent-encoding,
+   * a body over 1 MiB): sent after every other case, since it may bring a fragile server down.
+   */
+  readonly transport?: boolean;
 }
 
 /** A request ready for the wire: path resolved and encoded, body as text. */
@@ -74,7 +79,12 @@ export interface WireRequest {
 
 /** What a write might have changed, read before and after a case that must be refused. */
 export type SnapshotScope =
-  | { readonly kind: "map"; readonly map: string }
+  | {
+      readonly kind: "map";
+      readonly map: string;
+      /** The lists a write of this operation could change, read beside the map itself. */
+      readonly lists: ReadonlyArray<"items" | "permissions">;
+    }
   | { readonly kind: "uniqueName"; readonly uniqueName: string };
 
 /** Named reads ("map", "items", "permissions"), each its status and parsed body. */
@@ -91,7 +101,8 @@ export interface FuzzExecutor {
   provide(needs: readonly FixtureKind[]): Promise<Fixtures>;
   send(request: WireRequest, operationId: string): Promise<Exchange>;
   snapshot(scope: SnapshotScope): Promise<Snapshot>;
-  release(): Promise<void>;
+  /** Deletes what the executor and the cases created; answers the maps it could not delete. */
+  release(): Promise<readonly string[]>;
   /** Every request sent so far, fixtures and snapshots included. */
   requestCount(): number;
 }

@@ -8,7 +8,7 @@ import type { OpenAPIV3 } from "openapi-types";
 import { toAjvSchema } from "../spec/openapi-schema.ts";
 import { createStrictAjv } from "../spec/index.ts";
 import type { SpecLimits } from "../spec/index.ts";
-import { aliasedBy, documentedVerdict, requestVerdict } from "./domain.ts";
+import { aliasedBy, documentedVerdict, missingVerdict, requestVerdict } from "./domain.ts";
 import type { FieldVerdict, Verdict } from "./domain.ts";
 import type { FieldSurface, Pairs } from "./types.ts";
 
@@ -64,7 +64,7 @@ function classifyPairs(
     }
     const value = values[0];
     if (value === undefined) {
-      if (field.required) verdicts.push({ verdict: "invalid", reason: `${field.name} missing` });
+      if (field.required) verdicts.push(missingVerdict(field.name));
       continue;
     }
     const verdict = classifyValue(field, value, limits);

@@ -23,6 +23,8 @@ export interface RequestSpec {
   readonly path: string;
   readonly query?: Readonly<Record<string, FormValue>>;
   readonly form?: FormFields;
+  /** A form body sent byte for byte (the fuzz phase's malformed bodies); wins over `form`. */
+  readonly rawForm?: string;
   readonly headers?: Readonly<Record<string, string>>;
   /** Send without credentials, or with other ones (to prove they are checked). */
   readonly auth?: Credentials;
@@ -149,7 +151,10 @@ export class HttpClient {
       ...spec.headers,
     };
     let body: string | undefined;
-    if (formPairs !== undefined) {
+    if (spec.rawForm !== undefined) {
+      headers["content-type"] = "application/x-www-form-urlencoded";
+      body = spec.rawForm;
+    } else if (formPairs !== undefined) {
       headers["content-type"] = "application/x-www-form-urlencoded";
       body = new URLSearchParams(
         formPairs.map(([name, value]): [string, string] => [name, value]),

@@ -70,6 +70,19 @@ export interface Outstanding {
   readonly dateExpires: string | null;
 }
 
+/**
+ * A path segment decoded, or as sent when it is not valid percent-encoding: the fuzz
+ * phase sends /Services/%zz/Maps on purpose, and the journal must not throw on it.
+ */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch (error) {
+    if (error instanceof URIError) return segment;
+    throw error;
+  }
+}
+
 const CREATE_PATH = /^\/v1\/Services\/([^/?]+)\/Maps\/?$/;
 const MAP_PATH = /^\/v1\/Services\/([^/?]+)\/Maps\/([^/?]+)$/;
 
@@ -86,13 +99,13 @@ export class Journal implements RequestJournal {
   sending(spec: RequestSpec): ((exchange: Exchange) => void) | undefined {
     const path = spec.path.split("?")[0] ?? "";
     const create = spec.method === "POST" ? CREATE_PATH.exec(path) : null;
-    if (create?.[1] !== undefined) return this.creating(decodeURIComponent(create[1]), spec.form);
+    if (create?.[1] !== undefined) return this.creating(decodedSegment(create[1]), spec.form);
     const remove = spec.method === "DELETE" ? MAP_PATH.exec(path) : null;
     if (remove?.[1] === undefined || remove[2] === undefined) return undefined;
     const deleted = {
       type: "deleted" as const,
-      service: decodeURIComponent(remove[1]),
-      map: decodeURIComponent(remove[2]),
+      service: decodedSegment(remove[1]),
+      map: decodedSegment(remove[2]),
     };
     return (exchange) => {
       const status = exchange.response?.status;

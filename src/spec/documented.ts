@@ -139,3 +139,22 @@ export const SID_PATTERN = /^[A-Z]{2}[0-9a-fA-F]{32}$/;
  * (#c4-unique-names-that-look-like-sids).
  */
 export const SID_LIKE_NAME_PATTERN = /^[A-Z]{2}[0-9a-f]{32}$/;
+
+/**
+ * The statuses of the error table (#errors): credentials 401, not found 404, duplicate
+ * 409, stale If-Match 412, data too large 413 (or 400), rate limited 429, invalid
+ * parameter 400. Documented for every operation, whatever an OpenAPI document lists.
+ */
+export const ERROR_TABLE_STATUSES: readonly number[] = Object.freeze([
+  400, 401, 404, 409, 412, 413, 429,
+]);
+/** Codes the error table documents with "a 4xx": any client-error status is theirs (#errors). */
+export const ANY_4XX_CODES: readonly number[] = Object.freeze([
+  CODE.invalidKey,
+  CODE.dataMissing,
+  CODE.dataNotJson,
+  CODE.dataTooLarge,
+  CODE.ttlOutOfRange,
+  CODE.noParameters,
+  CODE.invalidIfMatch,
+]);

@@ -27,6 +27,7 @@ const FEATURE_OF_RESOURCE = {
   map: "Maps",
   item: "Map Items",
   permission: "Map Permissions",
+  api: "Every operation",
 } as const;
 
 // The CLI runs every file in one worker without isolation: compile the spec and read
@@ -106,6 +107,8 @@ export function proveBehaviours(title: string, definitions: readonly BehaviourDe
             runPrefix: target.runPrefix,
             seed: target.seed,
             runs: target.runs,
+            ...(target.fuzzRuns === undefined ? {} : { fuzzRuns: target.fuzzRuns }),
+            profile: target.profile,
             artefactDir: target.reportDir,
           },
         };

@@ -10,6 +10,8 @@ export interface ProvidedTarget {
   readonly runPrefix: string;
   readonly seed: number;
   readonly runs: number;
+  /** Generated cases per operation in the fuzz phase; absent: its default. */
+  readonly fuzzRuns?: number;
   /** Absolute; counterexamples are saved below it. */
   readonly reportDir: string;
   readonly requestTimeoutMs: number;

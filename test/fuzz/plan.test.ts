@@ -63,11 +63,14 @@ describe("planFuzz on our document", () => {
     expect(new Set(missing)).toEqual(
       new Set(["Key/missing", "Data/missing", "Read/missing", "Write/missing", "Manage/missing"]),
     );
-    expect(
-      missing.every(
-        (kind) => plan.cases.find((entry) => entry.kind === kind)?.expect === "refused",
-      ),
-    ).toBe(true);
+    const expected = (kind: string) => plan.cases.find((entry) => entry.kind === kind)?.expect;
+    expect(["Key/missing", "Data/missing"].map(expected)).toEqual(["refused", "refused"]);
+    // Required and false by default at once: refused or stored as false are both readings.
+    expect(["Read/missing", "Write/missing", "Manage/missing"].map(expected)).toEqual([
+      "either",
+      "either",
+      "either",
+    ]);
   });
 
   it("keeps the key length readings apart: 256 accepted, 257 to 320 open, 321 refused", () => {
@@ -129,5 +132,18 @@ describe("planFuzz on our document", () => {
     expect(large.coverage).toBe(small.coverage);
     expect(large.syntax).toBe(small.syntax);
     expect(large.positive + large.negative).toBeGreaterThan(small.positive + small.negative);
+  });
+});
+
+describe("planFuzz and the HTTP-layer cases", () => {
+  it("sends malformed paths and oversize bodies after every API case, or not at all", () => {
+    const transport = plan.cases.filter((entry) => entry.transport === true);
+    expect(new Set(transport.map((entry) => entry.kind))).toEqual(
+      new Set(["oversize body", "path/%zz", "path/invalid UTF-8"]),
+    );
+    const firstTransport = plan.cases.findIndex((entry) => entry.transport === true);
+    expect(plan.cases.slice(firstTransport).every((entry) => entry.transport === true)).toBe(true);
+    const spared = planFuzz(spec, { seed: 7, runs: 10, transport: false });
+    expect(spared.cases).toEqual(plan.cases.slice(0, firstTransport));
   });
 });

@@ -65,7 +65,7 @@ describe("planFuzz on a thin document", () => {
         "no x-sync-map-limits: boundaries use the documented limits",
         "no TwilioError schema: error bodies are checked against the built-in one",
         "CreateSyncMapItem: no schema for Data (the documented rule is used)",
-        "FetchThing: no fixture for path parameter ThingSid; skipped",
+        "1 operation outside Sync Maps not fuzzed (FetchThing)",
       ]),
     );
   });

@@ -9,6 +9,7 @@ import { itemsFaults } from "../../fixtures/faults/items/index.ts";
 import { mapsFaults } from "../../fixtures/faults/maps/index.ts";
 import { permissionsFaults } from "../../fixtures/faults/permissions/index.ts";
 import { sequenceFaults } from "../../fixtures/faults/sequences/index.ts";
+import { fuzzFaults } from "../../fixtures/faults/fuzz/index.ts";
 import { trustFaults } from "../../fixtures/faults/trust/index.ts";
 import type { Fault } from "../../fixtures/reference/types.ts";
 
@@ -18,6 +19,7 @@ const FOLDERS: ReadonlyArray<readonly [string, readonly Fault[]]> = [
   ["permissions", permissionsFaults],
   ["sequences", sequenceFaults],
   ["trust", trustFaults],
+  ["fuzz", fuzzFaults],
 ];
 
 /** Files of a fault folder that are not faults themselves. */
