@@ -10,6 +10,7 @@ import type { BehaviourStatus, SummaryFailure } from "./summary.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { FILTERS, FILTER_INPUTS, STYLE } from "./html-style.ts";
 import { markBrokenInJunit } from "./junit.ts";
+import { TIMELINE_STYLE, timelineHtml } from "./timeline.ts";
 import {
   BROKEN_MEANING,
   STATUSES,
@@ -45,7 +46,7 @@ export function renderHtml(summary: RenderableSummary): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${esc(title)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${TIMELINE_STYLE}</style>
 </head>
 <body>
 <header>
@@ -221,10 +222,12 @@ function failureBlock(failure: SummaryFailure): string {
     failure.reproduction === undefined
       ? ""
       : `<h5>Reproduction</h5>\n<pre class="reproduction">${esc(failure.reproduction)}</pre>`;
+  const timeline = failure.timeline === undefined ? "" : timelineHtml(failure.timeline, esc);
   return `<div class="finding">
 <h4>${esc(failureTitle(failure))}</h4>
 <dl class="facts">${facts.map(([label, value]) => `<dt>${label}</dt><dd>${value}</dd>`).join("")}</dl>
 ${script}
+${timeline}
 ${reproduction}
 </div>`;
 }

@@ -1,6 +1,7 @@
 // report.md: the verdict for people reading a CI log, a pull request or a vendor's
 // published results. Every text from the summary may come from the target, so it is
 // escaped (no stray HTML, links or broken tables) or fenced.
+import { timelineMarkdown } from "./timeline.ts";
 import type { BehaviourStatus, SummaryFailure } from "./summary.ts";
 import {
   BROKEN_MEANING,
@@ -171,6 +172,7 @@ function failureBlock(failure: SummaryFailure, number: number | undefined): stri
   parts.push(facts.join("\n"));
   if (sequence !== undefined && sequence.script.length > 0)
     parts.push(`Shrunk script:\n\n${fence(sequence.script.join("\n"), "text")}`);
+  if (failure.timeline !== undefined) parts.push(timelineMarkdown(failure.timeline, fence));
   if (failure.reproduction !== undefined)
     parts.push(`Reproduction:\n\n${fence(failure.reproduction, "sh")}`);
   return parts.join("\n\n");

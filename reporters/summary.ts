@@ -1,6 +1,7 @@
 // summary.json: the stable, machine-readable verdict. Its published shape is
 // schemas/summary.schema.json; SUMMARY_SCHEMA_VERSION names the version a file follows.
 import type { LeakedResource } from "../src/run/sweep.ts";
+import type { SummaryTimeline } from "./timeline.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { outsideProfileReason, type BehaviourEntry } from "../src/catalogue/catalogue.ts";
@@ -25,10 +26,10 @@ export const BEHAVIOUR_STATUSES: readonly BehaviourStatus[] = [
 
 /**
  * The version of schemas/summary.schema.json that written summaries follow. Minor: fields or
- * values added (1.1.0 added "broken" and this field, 1.2.0 "leaked", 1.3.0 "throttled"); major: a
- * field removed or changed.
+ * values added (1.1.0 added "broken" and this field, 1.2.0 "leaked", 1.3.0 "throttled", 1.4.0
+ * a failure's timeline); major: a field removed or changed.
  */
-export const SUMMARY_SCHEMA_VERSION = "1.3.0";
+export const SUMMARY_SCHEMA_VERSION = "1.4.0";
 
 export interface SummaryFailure {
   readonly message: string;
@@ -43,6 +44,8 @@ export interface SummaryFailure {
     readonly script: readonly string[];
     readonly file?: string;
   };
+  /** Concurrent failures: the per-client timeline of the requests no order explains. */
+  readonly timeline?: SummaryTimeline;
 }
 
 export interface SummaryBehaviour {
@@ -221,6 +224,7 @@ function judge(
     documented: found.documented,
     ...(found.reproduction === undefined ? {} : { reproduction: found.reproduction }),
     ...(found.sequence === undefined ? {} : { sequence: found.sequence }),
+    ...(found.timeline === undefined ? {} : { timeline: found.timeline }),
   }));
   const { readings, requests, durationMs } = meta;
   const measured = { failures, readings, requests, durationMs };

@@ -1,6 +1,7 @@
 // The verdict a run prints on stdout: the totals line, then each behaviour that needs a
 // look (failed, broken, warned) with its first failures, the spec gaps and the readings.
 import { leakedLines, SWEEP_HINT } from "./render-shared.ts";
+import { timelineLines } from "./timeline.ts";
 import type { Summary } from "./summary.ts";
 
 /** The totals line: every status, then requests, leaks and time. */
@@ -43,6 +44,7 @@ export function formatVerdict(summary: Summary, file: string, hint?: string): st
     }
     for (const found of behaviour.failures.slice(0, 3)) {
       lines.push(`  - ${found.message}`);
+      if (found.timeline !== undefined) lines.push(...timelineLines(found.timeline, "    "));
       if (found.sequence === undefined) continue;
       const { seed, path, script, file: saved } = found.sequence;
       lines.push(`    seed ${seed}, path "${path}":`, ...script.map((step) => `      ${step}`));

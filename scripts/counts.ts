@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { DEFAULT_CATALOGUE_DIR, loadCatalogue } from "../src/catalogue/catalogue.ts";
 import { SYNC_MAP_OPERATION_IDS } from "../src/spec/index.ts";
 import { faults } from "../fixtures/faults/index.ts";
+import { concurrencyFaults } from "../fixtures/faults/concurrency/index.ts";
 import { variants } from "../fixtures/variants/index.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -22,6 +23,7 @@ const GROUP_FILES: Readonly<Record<string, string>> = {
   sequences: "40-sequences.yaml",
   fuzz: "50-fuzz.yaml",
   trust: "60-trust.yaml",
+  concurrency: "70-concurrency.yaml",
 };
 
 function countBehaviours(counts: Record<string, number>): void {
@@ -48,6 +50,7 @@ export function computeCounts(): Readonly<Record<string, number>> {
   countBehaviours(counts);
   counts.faults = faults.length;
   counts["faults.sequence"] = faults.filter((fault) => fault.behaviour.startsWith("SEQ-")).length;
+  counts["faults.race"] = concurrencyFaults.length;
   counts.variants = variants.length;
   counts.operations = SYNC_MAP_OPERATION_IDS.length;
   return Object.freeze(counts);

@@ -16,6 +16,7 @@ import sequenceItems from "./sequences/items.behaviours.ts";
 import sequencePermissions from "./sequences/permissions.behaviours.ts";
 import fuzz from "./fuzz/fuzz.behaviours.ts";
 import { trustGroups } from "./trust/index.ts";
+import { concurrencyGroups } from "./concurrency/index.ts";
 
 export const behaviourGroups: ReadonlyArray<{
   readonly title: string;
@@ -36,6 +37,7 @@ export const behaviourGroups: ReadonlyArray<{
   { title: "Sequences: permissions", definitions: sequencePermissions },
   { title: "Every operation: schema-derived fuzzing", definitions: fuzz },
   ...trustGroups,
+  ...concurrencyGroups,
 ];
 
 export const allBehaviours: readonly BehaviourDefinition[] = behaviourGroups.flatMap(

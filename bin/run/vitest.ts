@@ -9,7 +9,13 @@ import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Writable } from "node:stream";
 import { createVitest, type Vitest } from "vitest/node";
-import { ConfigError, concurrencyFor, type Config, type Shard } from "../../src/config/config.ts";
+import {
+  ConfigError,
+  clientsFor,
+  concurrencyFor,
+  type Config,
+  type Shard,
+} from "../../src/config/config.ts";
 import type { ProvidedTarget } from "../../src/vitest/target.ts";
 import type { BehaviourCollector } from "../../reporters/collector.ts";
 import type { BehaviourEntry } from "../../src/catalogue/catalogue.ts";
@@ -67,6 +73,7 @@ export async function runVitest(
     profile: config.profile,
     ...(config.specFile === undefined ? {} : { specFile: config.specFile }),
     concurrency,
+    clients: clientsFor(config, workers),
     ...(config.maxRps === undefined ? {} : { maxRps: config.maxRps }),
     workers,
     catalogue,

@@ -11,7 +11,7 @@ import type { SyncMapApi } from "../http/syncApi.ts";
 import type { SpecLimits } from "../spec/index.ts";
 import type { Answer } from "./answer.ts";
 import { Assertions } from "./assertions.ts";
-import { DEFAULT_FUZZ_RUNS } from "../config/cli-options.ts";
+import { DEFAULT_CLIENTS, DEFAULT_FUZZ_RUNS } from "../config/cli-options.ts";
 import type { BehaviourEnvironment, BehaviourSpec } from "./environment.ts";
 import { Recorder, type Reading } from "./recorder.ts";
 import { MapResources } from "./resources.ts";
@@ -56,6 +56,10 @@ export class BehaviourContext extends Assertions {
   }
   get runs(): number {
     return this.environment.config.runs;
+  }
+  /** Clients racing in a concurrent behaviour (from --concurrency). */
+  get clients(): number {
+    return this.environment.config.clients ?? DEFAULT_CLIENTS;
   }
   /** Generated cases per operation in the schema-derived fuzz phase (--fuzz-runs). */
   get fuzzRuns(): number {

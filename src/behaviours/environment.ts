@@ -21,6 +21,8 @@ export interface BehaviourSpec extends ResponseValidator {
 export type BehaviourSettings = Pick<Config, "accountSid" | "serviceSid" | "runPrefix" | "seed"> & {
   /** Property-based runs per model behaviour (--runs). */
   readonly runs: number;
+  /** Clients racing in a concurrent behaviour; absent: DEFAULT_CLIENTS. */
+  readonly clients?: number;
   /** Generated cases per operation in the fuzz phase (--fuzz-runs); absent: the default. */
   readonly fuzzRuns?: number;
   /** --profile; absent: full. The fuzz phase spares a mock the HTTP-layer cases. */

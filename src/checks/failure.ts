@@ -14,6 +14,14 @@ export interface Failure {
   readonly sequence?: SequenceFailure;
   /** The exchange that shows it, as text for attachments (no credentials in it). */
   readonly evidence?: { readonly request: string; readonly response: string };
+  /** For a concurrent failure: the per-client timeline of the operations no order explains. */
+  readonly timeline?: FailureTimeline;
+}
+
+/** One picture in two forms: text for report.md and the terminal, SVG for report.html. */
+export interface FailureTimeline {
+  readonly text: string;
+  readonly svg: string;
 }
 
 export interface SequenceFailure {

@@ -16,6 +16,12 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 export const DEFAULT_CONCURRENCY = { loopback: 32, remote: 6 } as const;
 
 /**
+ * Clients racing in a concurrent behaviour (CONC-*, SEQ-CONCURRENT) when --concurrency is not
+ * given: enough for a check-then-write window to show; never more than a worker's share.
+ */
+export const DEFAULT_CLIENTS = 8;
+
+/**
  * Generated fuzz cases per operation (FUZZ-*), on top of the enumerated boundary and
  * syntax cases: the whole phase adds a few seconds to a default embedded run; nightly
  * jobs pass 20 times as many.

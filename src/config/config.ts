@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { ConfigError } from "../errors.ts";
 import { parseOptions } from "./options.ts";
-import { DEFAULT_CONCURRENCY, RUN_OPTION_SPEC } from "./cli-options.ts";
+import { DEFAULT_CLIENTS, DEFAULT_CONCURRENCY, RUN_OPTION_SPEC } from "./cli-options.ts";
 
 export type Profile = "full" | "mock";
 
@@ -51,12 +51,27 @@ export interface Shard {
   readonly count: number;
 }
 
-export { DEFAULT_FUZZ_RUNS, DEFAULT_RUNS } from "./cli-options.ts";
+export { DEFAULT_CLIENTS, DEFAULT_FUZZ_RUNS, DEFAULT_RUNS } from "./cli-options.ts";
 
 /** --concurrency, or the default for where the target is (loopback or not). */
 export function concurrencyFor(config: Pick<Config, "concurrency" | "baseUrl">): number {
   if (config.concurrency !== undefined) return config.concurrency;
   return isLoopback(config.baseUrl) ? DEFAULT_CONCURRENCY.loopback : DEFAULT_CONCURRENCY.remote;
+}
+
+/**
+ * Clients a concurrent behaviour races with: --concurrency is the bound, split between the
+ * workers (a worker's budget holds the rest back, which would spread a burst out); without
+ * it, DEFAULT_CLIENTS or that share, whichever is smaller. Never fewer than two: a race
+ * needs two.
+ */
+export function clientsFor(
+  config: Pick<Config, "concurrency" | "baseUrl">,
+  workers: number,
+): number {
+  const share = Math.ceil(concurrencyFor(config) / Math.max(1, workers));
+  const wanted = config.concurrency === undefined ? Math.min(DEFAULT_CLIENTS, share) : share;
+  return Math.max(2, wanted);
 }
 
 /** 127.0.0.0/8, ::1 and localhost: the network cannot be the bottleneck there. */

@@ -21,6 +21,20 @@ export {
   syncMapItemModel,
 } from "./models/sync-map-item.ts";
 export type { ItemInput, ItemOutput, ItemState } from "./models/sync-map-item.ts";
+export {
+  stateOf as permissionStateOf,
+  syncMapPermissionModel,
+} from "./models/sync-map-permission.ts";
+export type {
+  PermissionFlags,
+  PermissionInput,
+  PermissionOutput,
+  PermissionState,
+} from "./models/sync-map-permission.ts";
+export { syncMapByNameModel } from "./models/sync-map-by-name.ts";
+export type { NamedMapInput, NamedMapOutput, NamedMapState } from "./models/sync-map-by-name.ts";
+export { servicePartitionKey, syncServiceModel } from "./models/sync-service.ts";
+export type { ServiceInput, ServiceOutput, ServiceState } from "./models/sync-service.ts";
 export { formatNanosecondsAsMs, layoutTimeline } from "./timeline-layout.ts";
 export type { TimelineBar, TimelineLayout, TimelineOptions } from "./timeline-layout.ts";
 export { renderTextTimeline } from "./timeline-text.ts";

@@ -16,6 +16,15 @@ import { commandFromJson } from "../model/commands/registry.ts";
 import type { CommandJson } from "../model/real.ts";
 import { replayCommands } from "../model/sequence.ts";
 import { sweep } from "./sweep.ts";
+import {
+  concurrentCounterexampleProblem,
+  isConcurrentCounterexample,
+  type ConcurrentCounterexample,
+} from "../concurrency/index.ts";
+import { replayConcurrent } from "./replay-concurrent.ts";
+
+/** A saved SEQ-* script, or a saved concurrent program (SEQ-CONCURRENT). */
+export type SavedCounterexample = CounterexampleFile | ConcurrentCounterexample;
 
 export type ParsedReplayArgs =
   | { readonly help: true }
@@ -48,7 +57,7 @@ export function parseReplayArgs(argv: readonly string[], env: NodeJS.ProcessEnv)
 }
 
 /** Reads and checks a counterexample file; every way it can be wrong is a ConfigError. */
-export function readCounterexample(file: string): CounterexampleFile {
+export function readCounterexample(file: string): SavedCounterexample {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -63,6 +72,11 @@ export function readCounterexample(file: string): CounterexampleFile {
     value = JSON.parse(text) as unknown;
   } catch {
     throw new ConfigError(`${file} is not a counterexample: not JSON`);
+  }
+  if (isConcurrentCounterexample(value)) {
+    const wrong = concurrentCounterexampleProblem(value);
+    if (wrong !== undefined) throw new ConfigError(`${file} is not a counterexample: ${wrong}`);
+    return value as ConcurrentCounterexample;
   }
   const problem = counterexampleProblem(value);
   if (problem !== undefined) throw new ConfigError(`${file} is not a counterexample: ${problem}`);
@@ -117,8 +131,9 @@ export interface ReplayResult {
 /** Replays the commands once in a fresh namespace under config.runPrefix, then cleans up. */
 export async function replayCounterexample(
   config: Config,
-  counterexample: CounterexampleFile,
+  counterexample: SavedCounterexample,
 ): Promise<ReplayResult> {
+  if ("kind" in counterexample) return replayConcurrent(config, counterexample);
   const client = new HttpClient({
     baseUrl: config.baseUrl ?? "",
     accountSid: config.accountSid,

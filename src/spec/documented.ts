@@ -158,3 +158,5 @@ export const ANY_4XX_CODES: readonly number[] = Object.freeze([
   CODE.noParameters,
   CODE.invalidIfMatch,
 ]);
+/** docs/behaviour-reference.md#concurrent-requests: why the concurrent behaviours follow. */
+export const CONCURRENCY_ANCHOR = "#concurrent-requests";

@@ -13,6 +13,7 @@ import type { BehaviourDefinition } from "../behaviours/define.ts";
 import { runBehaviour, type BehaviourOutcome } from "../behaviours/run.ts";
 import type { BehaviourEnvironment } from "../behaviours/context.ts";
 import { loadCatalogue, type BehaviourEntry } from "../catalogue/catalogue.ts";
+import { isLoopback } from "../config/config.ts";
 import { RequestBudget } from "../http/budget.ts";
 import { HttpClient } from "../http/client.ts";
 import { Journal } from "../run/journal.ts";
@@ -51,6 +52,10 @@ function budgetFor(target: ProvidedTarget): RequestBudget {
   const workers = Math.max(1, target.workers);
   workerBudget ??= new RequestBudget({
     concurrency: Math.max(1, Math.ceil(target.concurrency / workers)),
+    // The documented per-object limits are the service's: a loopback target (the embedded
+    // server, a mock in CI) is hit as hard as the concurrency allows, and a 429 it sends
+    // anyway still teaches the budget a rate.
+    ...(isLoopback(target.baseUrl) ? { perMap: false as const } : {}),
     ...(target.maxRps === undefined ? {} : { maxRps: Math.max(1, target.maxRps / workers) }),
   });
   return workerBudget;
@@ -107,6 +112,7 @@ export function proveBehaviours(title: string, definitions: readonly BehaviourDe
             runPrefix: target.runPrefix,
             seed: target.seed,
             runs: target.runs,
+            clients: target.clients,
             ...(target.fuzzRuns === undefined ? {} : { fuzzRuns: target.fuzzRuns }),
             profile: target.profile,
             artefactDir: target.reportDir,

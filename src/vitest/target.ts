@@ -21,6 +21,8 @@ export interface ProvidedTarget {
   readonly concurrency: number;
   /** Requests a second across the run (--max-rps); absent: no cap of the run's own. */
   readonly maxRps?: number;
+  /** Clients racing in a concurrent behaviour (CONC-*, SEQ-CONCURRENT). */
+  readonly clients: number;
   /** vitest workers proving files side by side: each takes its share of both budgets. */
   readonly workers: number;
   /** The catalogue as the CLI read it, so no worker parses the YAML again. */
@@ -47,6 +49,7 @@ export interface BehaviourMeta {
     reproduction?: string;
     sequence?: { seed: number; path: string; script: readonly string[]; file?: string };
     evidence?: { request: string; response: string };
+    timeline?: { text: string; svg: string };
   }>;
   readonly readings: ReadonlyArray<{ topic: string; reading: string }>;
   readonly requests: number;

@@ -15,7 +15,16 @@ const counts = computeCounts();
 describe("counts quoted in the docs", () => {
   it("counts behaviours by group and level so that the parts add up", () => {
     expect(counts.behaviours).toBe(loadCatalogue().length);
-    const groups = ["auth", "maps", "items", "permissions", "sequences", "fuzz", "trust"] as const;
+    const groups = [
+      "auth",
+      "maps",
+      "items",
+      "permissions",
+      "sequences",
+      "fuzz",
+      "trust",
+      "concurrency",
+    ] as const;
     expect(groups.reduce((sum, group) => sum + (counts[group] ?? 0), 0)).toBe(counts.behaviours);
     expect((counts.must ?? 0) + (counts.should ?? 0)).toBe(counts.behaviours);
     expect(counts.faults).toBeGreaterThanOrEqual(counts.behaviours ?? 0);

@@ -11,6 +11,7 @@ import { permissionsFaults } from "../../fixtures/faults/permissions/index.ts";
 import { sequenceFaults } from "../../fixtures/faults/sequences/index.ts";
 import { fuzzFaults } from "../../fixtures/faults/fuzz/index.ts";
 import { trustFaults } from "../../fixtures/faults/trust/index.ts";
+import { concurrencyFaults } from "../../fixtures/faults/concurrency/index.ts";
 import type { Fault } from "../../fixtures/reference/types.ts";
 
 const FOLDERS: ReadonlyArray<readonly [string, readonly Fault[]]> = [
@@ -20,6 +21,7 @@ const FOLDERS: ReadonlyArray<readonly [string, readonly Fault[]]> = [
   ["sequences", sequenceFaults],
   ["trust", trustFaults],
   ["fuzz", fuzzFaults],
+  ["concurrency", concurrencyFaults],
 ];
 
 /** Files of a fault folder that are not faults themselves. */

@@ -17,7 +17,7 @@ interface ItemAddress {
 
 export type ItemInput =
   | (ItemAddress & { readonly kind: "create"; readonly data: unknown })
-  | (ItemAddress & { readonly kind: "fetch" })
+  | (ItemAddress & { readonly kind: "fetch"; readonly via?: "list" })
   | (ItemAddress & { readonly kind: "update"; readonly data?: unknown; readonly ifMatch?: string })
   | (ItemAddress & { readonly kind: "delete"; readonly ifMatch?: string });
 
@@ -167,7 +167,8 @@ export function describeItemOperation(input: ItemInput, output: ItemOutput | und
   const ifMatch =
     "ifMatch" in input && input.ifMatch !== undefined ? ` if-match ${input.ifMatch}` : "";
   const data = "data" in input && input.data !== undefined ? ` ${canonicalJson(input.data)}` : "";
-  const asked = `${input.kind} ${input.key}${data}${ifMatch}`;
+  const verb = input.kind === "fetch" && input.via === "list" ? "listed" : input.kind;
+  const asked = `${verb} ${input.key}${data}${ifMatch}`;
   if (output === undefined) return `${asked} → ?`;
   const shown =
     output.data !== undefined && input.kind === "fetch" ? ` ${canonicalJson(output.data)}` : "";

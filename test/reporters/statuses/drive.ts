@@ -31,6 +31,7 @@ const target: ProvidedTarget = {
   requestTimeoutMs: 10_000,
   profile: "full",
   concurrency: 4,
+  clients: 4,
   workers: 1,
 };
 const collector = new BehaviourCollector();

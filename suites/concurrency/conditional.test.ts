@@ -1,0 +1,4 @@
+import { proveBehaviours } from "../../src/vitest/prove.ts";
+import behaviours from "./conditional.behaviours.ts";
+
+proveBehaviours("Concurrency: conditional writes", behaviours);
