@@ -17,6 +17,8 @@ export interface SequenceBehaviourOptions {
   /** Sequences that wait cost seconds each: such a behaviour runs a share of --runs. */
   readonly runsFrom?: (runs: number) => number;
   readonly preamble?: readonly SyncCommand[];
+  /** Sequences run this many at a time, so the pauses of sequences that wait overlap. */
+  readonly lanes?: number;
 }
 
 /** The saved form of a counterexample: enough to replay it against any target. */
@@ -45,25 +47,18 @@ export async function proveBySequences(
   options: SequenceBehaviourOptions,
 ): Promise<void> {
   const seed = mixSeed(t.seed, t.behaviourId);
-  const runs = options.runsFrom === undefined ? t.runs : options.runsFrom(t.runs);
-  const lanes = Math.min(SEQUENCE_LANES, runs);
-  const results = await Promise.all(
-    Array.from({ length: lanes }, (_, lane) =>
-      checkSequences({
-        api: t.api,
-        namespace: () => `${t.uniqueName("s")}-`,
-        arbitraries: options.arbitraries,
-        // Runs split as evenly as they go: 25 in six lanes are 5, 4, 4, 4, 4 and 4.
-        runs: Math.floor(runs / lanes) + (lane < runs % lanes ? 1 : 0),
-        seed: lane === 0 ? seed : mixSeed(seed, `lane ${lane}`),
-        maxCommands: options.maxCommands,
-        ...(options.preamble === undefined ? {} : { preamble: options.preamble }),
-      }),
-    ),
-  );
-  for (const lane of results) t.noteLeaked(lane.leaked);
-  const result = results.find((lane) => lane.failed);
-  if (result === undefined || !result.failed) return;
+  const result = await checkSequences({
+    api: t.api,
+    namespace: () => `${t.uniqueName("s")}-`,
+    arbitraries: options.arbitraries,
+    runs: options.runsFrom === undefined ? t.runs : options.runsFrom(t.runs),
+    seed,
+    maxCommands: options.maxCommands,
+    ...(options.preamble === undefined ? {} : { preamble: options.preamble }),
+    lanes: options.lanes ?? SEQUENCE_LANES,
+  });
+  t.noteLeaked(result.leaked);
+  if (!result.failed) return;
 
   const { confirmed } = result;
   const script = confirmed.executed.map((command, index) => `${index + 1}. ${command.text}`);

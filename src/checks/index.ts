@@ -11,3 +11,4 @@ export * from "./paging.ts";
 export * from "./jsonBody.ts";
 export * from "./expiryMoves.ts";
 export * from "./httpLayer.ts";
+export * from "./dateMoves.ts";

@@ -46,8 +46,10 @@ export interface ModelMap {
 
 export class SyncModel {
   readonly maps: ModelMap[] = [];
-  /** Writes since time last passed: a pause only matters between writes. */
-  writesSincePause = 0;
+  /** Calls since time last passed: a pause only matters between calls. */
+  callsSincePause = 0;
+  /** Pauses so far: each costs seconds, so a sequence has few. */
+  pauses = 0;
 
   /** Maps that exist now, in creation order. */
   live(): ModelMap[] {

@@ -23,6 +23,17 @@ export class ModelMismatch extends Error {
 export interface ExecutedCommand {
   readonly text: string;
   readonly json: CommandJson;
+  /** The same command with its history-dependent choices fixed (see frozenJSON). */
+  readonly frozen: CommandJson;
+}
+
+/** The last answer an object gave: every field, the script step, and the write behind it. */
+export interface ShownRecord {
+  readonly body: Readonly<Record<string, unknown>>;
+  /** The script line (1-based) whose answer this was. */
+  readonly step: number;
+  /** The write that answered it; undefined when it was read. */
+  readonly write: WriteRef | undefined;
 }
 
 export interface CommandJson {
@@ -49,9 +60,14 @@ export class RealSystem {
     readonly namespace: string,
   ) {}
 
-  /** Unique names come from a small pool so that reuse and collisions happen often. */
-  uniqueName(poolIndex: number): string {
-    return `${this.namespace}n${poolIndex}`;
+  /**
+   * Unique names come from a small pool so that reuse and collisions happen often: n0,
+   * n1… by index, or a near-duplicate given whole (N0, " n0"…), after the namespace.
+   */
+  uniqueName(pooled: number | string): string {
+    return typeof pooled === "number"
+      ? `${this.namespace}n${pooled}`
+      : `${this.namespace}${pooled}`;
   }
 
   noteExchange(exchange: Exchange): Exchange {
@@ -81,11 +97,22 @@ export class RealSystem {
     return this.writes[write];
   }
 
-  /** The date_expires each map last showed, with the write that set it. */
+  /** The date_expires each object ("m0", "m0/key") last showed, with the write that set it. */
   readonly observedExpiry = new Map<
-    number,
+    string,
     { readonly dateExpires: string; readonly write: WriteRef; readonly ttl: number }
   >();
+  /** The last answer of each object ("m0", "m0/key", "m0/@perm/alice"), every field of it. */
+  readonly shown = new Map<string, ShownRecord>();
+  /** The account_sid the first answer showed: every later one must show the same. */
+  accountSid: string | undefined;
+
+  /** The stamp the target's clock was read from, and the request that carried it. */
+  get clockReference(): { readonly exchange: Exchange; readonly stamped: string } | undefined {
+    return this.clock === undefined
+      ? undefined
+      : { exchange: this.clock.reference, stamped: this.clock.stamped };
+  }
 
   timeOf(write: WriteRef): TargetTime | undefined {
     const exchange = this.writes[write];
@@ -109,10 +136,12 @@ export class RealSystem {
     return list;
   }
 
-  /** A new lifetime (the object was deleted): its old revisions no longer count. */
+  /** A new lifetime (the object was deleted): nothing it showed before counts. */
   forget(prefix: string): void {
-    for (const object of [...this.revisions.keys()])
-      if (object === prefix || object.startsWith(`${prefix}/`)) this.revisions.delete(object);
+    const within = (object: string): boolean =>
+      object === prefix || object.startsWith(`${prefix}/`);
+    for (const store of [this.revisions, this.shown, this.observedExpiry])
+      for (const object of [...store.keys()]) if (within(object)) store.delete(object);
   }
 
   async cleanUp(): Promise<string[]> {

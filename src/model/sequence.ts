@@ -2,11 +2,14 @@
 // and on their own (confirming a counterexample, or replaying a saved one). Every
 // sequence gets a fresh namespace and a fresh model, and deletes what it made.
 import fc from "fast-check";
+import { mixSeed } from "../arbitraries/seeded.ts";
 import type { SyncMapApi } from "../http/syncApi.ts";
 import { SyncModel } from "./model.ts";
 import { ModelMismatch, RealSystem, type CommandJson, type ExecutedCommand } from "./real.ts";
 import type { SyncCommand } from "./commands/command.ts";
+import { Pause } from "./commands/pause.ts";
 import { commandFromJson } from "./commands/registry.ts";
+import { simplifyFailure } from "./simplify.ts";
 
 export interface SequenceOutcome {
   readonly executed: readonly ExecutedCommand[];
@@ -32,8 +35,13 @@ export async function runSequence(
     for (const command of commands) {
       if (!command.check(model)) continue;
       const inner = command.cmd ?? (command as SyncCommand);
-      real.executed.push({ text: inner.describe(), json: inner.toJSON() });
+      real.executed.push({
+        text: inner.describe(),
+        json: inner.toJSON(),
+        frozen: inner.frozenJSON(),
+      });
       await command.run(model, real);
+      if (!(inner instanceof Pause)) model.callsSincePause += 1;
     }
   } catch (caught) {
     if (caught instanceof ModelMismatch) mismatch = caught;
@@ -60,6 +68,13 @@ export interface SequenceCheckOptions {
   readonly timeBudgetMs?: number;
   /** Fixed commands every sequence starts with (part of its script and its counterexample). */
   readonly preamble?: readonly SyncCommand[];
+  /**
+   * Sequences run this many at a time (default 1): for sequences that mostly wait, so
+   * their pauses overlap instead of adding up.
+   */
+  readonly lanes?: number;
+  /** false: report the first failing sequence as generated (for measuring, not for people). */
+  readonly shrink?: boolean;
 }
 
 export type SequenceCheck =
@@ -77,16 +92,55 @@ export type SequenceCheck =
     };
 
 export async function checkSequences(options: SequenceCheckOptions): Promise<SequenceCheck> {
+  const lanes = Math.max(1, Math.min(options.lanes ?? 1, options.runs));
+  if (lanes === 1)
+    return checkLane(options, options.seed, options.runs, 0, { failedLane: undefined });
+  // Sequences that mostly wait run side by side: lane i checks its share of the runs from
+  // its own seed (reported, so its counterexample replays), and once one lane has found a
+  // divergence the others stop generating.
+  const stop: LaneStop = { failedLane: undefined };
+  const shares = Array.from(
+    { length: lanes },
+    (_, lane) => Math.floor(options.runs / lanes) + (lane < options.runs % lanes ? 1 : 0),
+  );
+  const results = await Promise.all(
+    shares.map((runs, lane) =>
+      checkLane(options, mixSeed(options.seed, `lane${lane}`), runs, lane, stop),
+    ),
+  );
+  const leaked = results.flatMap((result) => result.leaked);
+  const failures = results.filter((result) => result.failed);
+  const shortest = failures.sort((a, b) => a.commands.length - b.commands.length)[0];
+  if (shortest !== undefined) return { ...shortest, leaked };
+  const runs = results.reduce((sum, result) => sum + (result.failed ? 0 : result.runs), 0);
+  return { failed: false, runs, leaked };
+}
+
+/** Which lane found a divergence first: the others stop, it goes on shrinking. */
+interface LaneStop {
+  failedLane: number | undefined;
+}
+
+async function checkLane(
+  options: SequenceCheckOptions,
+  seed: number,
+  runs: number,
+  lane: number,
+  stop: LaneStop,
+): Promise<SequenceCheck> {
   const leaked: string[] = [];
   const preamble = options.preamble ?? [];
   const property = fc.asyncProperty(
     fc.commands([...options.arbitraries], { maxCommands: options.maxCommands, size: "max" }),
     async (commands) => {
+      // Another lane already failed: this one passes the rest at once.
+      if (stop.failedLane !== undefined && stop.failedLane !== lane) return;
       const outcome = await runSequence(options.api, options.namespace(), [
         ...preamble,
         ...(commands as Iterable<Runnable>),
       ]);
       leaked.push(...outcome.leaked);
+      if (outcome.mismatch !== undefined || outcome.error !== undefined) stop.failedLane ??= lane;
       if (outcome.mismatch !== undefined) throw outcome.mismatch;
       if (outcome.error !== undefined) throw outcome.error;
     },
@@ -96,35 +150,36 @@ export async function checkSequences(options: SequenceCheckOptions): Promise<Seq
   // A target that hangs must not hang the suite: generation and shrinking stop at the
   // budget, and a failure found by then is reported with the shortest script so far.
   const details = await fc.check(property, {
-    seed: options.seed,
-    numRuns: options.runs,
+    seed,
+    numRuns: runs,
     unbiased: true,
+    endOnFailure: options.shrink === false,
     plugins: [fc.interruptAfterTimeLimit(options.timeBudgetMs ?? 90_000)],
   });
   if (!details.failed || details.counterexample === null)
     return { failed: false, runs: details.numRuns, leaked };
   const [shrunk] = details.counterexample as unknown as [Iterable<Runnable>];
   // Only the commands that ran in the shrunk failure are its script.
-  const ran = [...(shrunk as Iterable<Runnable & { hasRan?: boolean }>)].filter(
+  const executed = [...(shrunk as Iterable<Runnable & { hasRan?: boolean }>)].filter(
     (command) => command.hasRan !== false,
   );
   const commands = [
     ...preamble,
-    ...ran.map((command) => command.cmd ?? (command as SyncCommand)),
+    ...executed.map((command) => command.cmd ?? (command as SyncCommand)),
   ].map((command) => command.toJSON());
-  const confirmed = await runSequence(
-    options.api,
-    options.namespace(),
-    commands.map(commandFromJson),
-  );
-  leaked.push(...confirmed.leaked);
+  const rerun = await runSequence(options.api, options.namespace(), commands.map(commandFromJson));
+  leaked.push(...rerun.leaked);
+  const simplified =
+    rerun.mismatch === undefined || options.shrink === false
+      ? { commands, outcome: rerun }
+      : await simplifyFailure(options.api, options.namespace, rerun, preamble.length, leaked);
   return {
     failed: true,
     seed: details.seed,
     path: details.counterexamplePath ?? "",
     shrinks: details.numShrinks,
-    commands,
-    confirmed,
+    commands: simplified.commands,
+    confirmed: simplified.outcome,
     leaked,
   };
 }

@@ -1,16 +1,15 @@
-import { behaviour } from "../../src/behaviours/define.ts";
-import { proveBySequences } from "../../src/behaviours/sequences.ts";
 import {
   permissionCommandArbitraries,
   permissionPreamble,
 } from "../../src/model/commands/permissions.ts";
+import { sequenceBehaviours, type SequenceOptionsById } from "./support.ts";
 
-export default [
-  behaviour("SEQ-PERMISSIONS", (t) =>
-    proveBySequences(t, {
-      arbitraries: permissionCommandArbitraries(),
-      preamble: permissionPreamble(),
-      maxCommands: 40,
-    }),
-  ),
-];
+export const permissionSequences: SequenceOptionsById = {
+  "SEQ-PERMISSIONS": () => ({
+    arbitraries: permissionCommandArbitraries(),
+    preamble: permissionPreamble(),
+    maxCommands: 40,
+  }),
+};
+
+export default sequenceBehaviours(permissionSequences);

@@ -12,6 +12,8 @@ const singleCallBehaviours = allBehaviours.filter(
   (definition) => !isSequenceBehaviour(definition.id),
 );
 const definitionsById = new Map(allBehaviours.map((definition) => [definition.id, definition]));
+/** Behaviours whose faults only show once time has passed: their scripts carry a pause. */
+const TIME_BEHAVIOURS = new Set(["SEQ-MAP-EXPIRY", "SEQ-ITEM-EXPIRY"]);
 /** A shrunk script longer than this is too long for a person to read and replay by hand. */
 const MAX_SCRIPT_LINES = 6;
 
@@ -23,6 +25,14 @@ describe("sequence-only faults", () => {
         .filter((fault) => !definitionsById.has(fault.behaviour))
         .map((fault) => `${fault.id} → ${fault.behaviour}`),
     ).toEqual([]);
+  });
+
+  it("cover every model-based behaviour with at least one", () => {
+    const covered = new Set(sequenceFaults.map((fault) => fault.behaviour));
+    const sequenceIds = allBehaviours
+      .map((definition) => definition.id)
+      .filter(isSequenceBehaviour);
+    expect(sequenceIds.filter((id) => !covered.has(id))).toEqual([]);
   });
 
   for (const fault of sequenceFaults) {
@@ -45,6 +55,11 @@ describe("sequence-only faults", () => {
         );
         expect(Number.isInteger(sequence?.seed)).toBe(true);
         expect(sequence?.path).toMatch(/^\d+(:\d+)*$/);
+        // Time passing reads as such: "Pause(2.1 s)", never a bare number of milliseconds.
+        for (const line of sequence?.script ?? [])
+          if (line.includes("Pause")) expect(line).toMatch(/^\d+\. Pause\(\d+\.\d s\)$/);
+        if (TIME_BEHAVIOURS.has(fault.behaviour))
+          expect(sequence?.script.join("\n")).toMatch(/Pause\(/);
       },
     );
 

@@ -17,6 +17,14 @@ import {
   permissionCommandArbitraries,
   permissionPreamble,
 } from "../../src/model/commands/permissions.ts";
+import {
+  itemExpiryCommandArbitraries,
+  itemExpiryPreamble,
+} from "../../src/model/commands/itemExpiry.ts";
+import {
+  nearDuplicateCommandArbitraries,
+  nearDuplicatePreamble,
+} from "../../src/model/commands/nearDuplicates.ts";
 import { COMMANDS, commandFromJson } from "../../src/model/commands/registry.ts";
 
 function generated(): SyncCommand[] {
@@ -26,11 +34,20 @@ function generated(): SyncCommand[] {
     ...itemCommandArbitraries(),
     ...itemValueCommandArbitraries(),
     ...permissionCommandArbitraries(),
+    ...itemExpiryCommandArbitraries(),
+    ...nearDuplicateCommandArbitraries(),
   ];
   const sampled = arbitraries.flatMap((arbitrary) =>
     fc.sample(arbitrary, { seed: 7, numRuns: 20 }),
   );
-  return [...sampled, ...itemPreamble(), ...permissionPreamble(), ...MAP_EXPIRY_PREAMBLE];
+  const preambles = [
+    ...itemPreamble(),
+    ...permissionPreamble(),
+    ...MAP_EXPIRY_PREAMBLE,
+    ...itemExpiryPreamble(),
+    ...nearDuplicatePreamble(),
+  ];
+  return [...sampled, ...preambles];
 }
 
 describe("command registry", () => {
@@ -67,12 +84,14 @@ describe("command registry", () => {
         args: { choice: 0, byName: false, key: "b", ifMatch: "stale", stale: 2 },
       },
       { op: "Pause", args: { ms: 2200 } },
+      { op: "CreateMap", args: { name: "Name ", alias: "CollectionTtl" } },
     ];
     expect(saved.map((json) => commandFromJson(json).toString())).toEqual([
       "CreateMap(name=n0)",
       'CreateItem(by name, pick 0, key="b", data={"n":1})',
       'DeleteItem(by sid, pick 0, key="b", If-Match=stale#2)',
-      "Pause(2200 ms)",
+      "Pause(2.2 s)",
+      'CreateMap(name="Name ")',
     ]);
   });
 

@@ -25,6 +25,15 @@ export abstract class SyncCommand implements fc.AsyncCommand<SyncModel, RealSyst
   toJSON(): CommandJson {
     return { op: this.op, args: this.args };
   }
+
+  /**
+   * The command as it ran, with choices that depend on the history (the n-th key a map
+   * held) replaced by what they chose: so it stays the same command when the commands
+   * before it are taken out of a script.
+   */
+  frozenJSON(): CommandJson {
+    return this.toJSON();
+  }
 }
 
 /** How a command addresses a map: by its unique name when asked and it has one, else by SID. */
@@ -42,7 +51,7 @@ export function mapLabel(
   namespace: string,
 ): string {
   return byName && map.uniqueName !== null
-    ? `"${map.uniqueName.slice(namespace.length)}"`
+    ? JSON.stringify(map.uniqueName.slice(namespace.length))
     : `map#${map.ref}`;
 }
 

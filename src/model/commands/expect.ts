@@ -146,3 +146,27 @@ export function expectExpiryMoved(
     exchange,
   );
 }
+
+/**
+ * After a write that set a ttl: expiry moved as the time between this write and the one
+ * that set it before says; remember it for the next. A write that cleared it forgets.
+ */
+export function expectExpiryFromThisWrite(
+  real: RealSystem,
+  exchange: Exchange,
+  object: string,
+  label: string,
+  dateExpires: unknown,
+  expiry: ModelMap["expiry"],
+): void {
+  const previous = real.observedExpiry.get(object);
+  if (expiry === undefined || typeof dateExpires !== "string") {
+    real.observedExpiry.delete(object);
+    return;
+  }
+  const current = { dateExpires, write: expiry.write, ttl: expiry.ttl };
+  // The same write set it: nothing moved it, which records.ts holds the answer to exactly.
+  if (previous !== undefined && previous.write !== current.write)
+    expectExpiryMoved(real, exchange, label, previous, current);
+  real.observedExpiry.set(object, current);
+}

@@ -13,7 +13,7 @@ import { UpdateItem } from "./items/updateItem.ts";
 import { CreateMap } from "./maps/createMap.ts";
 import { DeleteMap } from "./maps/deleteMap.ts";
 import { FetchMap } from "./maps/fetchMap.ts";
-import { Pause } from "./maps/pause.ts";
+import { Pause } from "./pause.ts";
 import { UpdateMap } from "./maps/updateMap.ts";
 import { WalkMaps } from "./maps/walkMaps.ts";
 import { DeletePermission } from "./permissions/deletePermission.ts";

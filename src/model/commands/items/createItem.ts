@@ -11,7 +11,8 @@ import {
   type TtlChoice,
 } from "../ttl.ts";
 import { dataAt, dataText, describeData, type DataChoice } from "./data.ts";
-import { expectEtag, expectItemAnswer, itemObject } from "./itemAnswers.ts";
+import { written } from "../records.ts";
+import { expectEtag, expectItemRecord, itemObject, unsettleMap } from "./itemAnswers.ts";
 import { expectProblems, ttlProblems } from "./problems.ts";
 
 export type CreateItemArgs = MapArgs & {
@@ -86,7 +87,8 @@ export class CreateItem extends SyncCommand {
     );
     // CollectionTtl on an item write is the parent map's ttl; FetchMap holds it.
     SyncModel.setExpiry(reached, collectionTtl as number | undefined, write);
-    expectItemAnswer(real, exchange, body, reached, item);
+    unsettleMap(real, reached, collectionTtl !== undefined);
+    expectItemRecord(real, exchange, body, reached, item, written(write, []));
     expectNewRevision(real, exchange, itemObject(reached, key), body.revision);
     expectEtag(exchange, "CreateSyncMapItem answer", body.revision);
   }

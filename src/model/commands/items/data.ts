@@ -10,6 +10,8 @@ export const DATA_POOL: readonly Json[] = [
   { n: 2 },
   { s: "x", on: true },
   { list: [1, "two", null], nested: { deep: 0.5 } },
+  { "": "", empty: { list: [], object: {} }, astral: "😀" },
+  { safe: 9_007_199_254_740_991, unsafe: 9_007_199_254_740_992, tiny: 5e-324, huge: 1e308 },
 ];
 
 /** An index into the pool, a generated object, or too much data. */

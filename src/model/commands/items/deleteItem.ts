@@ -4,7 +4,7 @@ import type { RealSystem } from "../../real.ts";
 import { addressOf, describeMap, targetOf } from "../command.ts";
 import { expectRefusal, expectStatus } from "../expect.ts";
 import { describeIfMatch, ifMatchPossible, ifMatchValue, type IfMatchChoice } from "./ifMatch.ts";
-import { itemLabel, itemObject } from "./itemAnswers.ts";
+import { itemLabel, itemObject, unsettleMap } from "./itemAnswers.ts";
 import { KeyedCommand, type KeyedArgs } from "./keys.ts";
 
 export type DeleteItemArgs = KeyedArgs & {
@@ -54,5 +54,6 @@ export class DeleteItem extends KeyedCommand<DeleteItemArgs> {
     expectStatus(exchange, 204, "DeleteSyncMapItem answers 204");
     reached.items.delete(key);
     real.forget(itemObject(reached, key));
+    unsettleMap(real, reached);
   }
 }

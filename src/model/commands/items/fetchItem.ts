@@ -3,7 +3,8 @@ import type { SyncModel } from "../../model.ts";
 import type { RealSystem } from "../../real.ts";
 import { addressOf, describeMap, targetOf } from "../command.ts";
 import { bodyOf, expectRefusal, expectSameRevision, expectStatus } from "../expect.ts";
-import { expectEtag, expectItemAnswer, itemLabel, itemObject } from "./itemAnswers.ts";
+import { READ } from "../records.ts";
+import { expectEtag, expectItemRecord, itemLabel, itemObject } from "./itemAnswers.ts";
 import { KeyedCommand, type KeyedArgs } from "./keys.ts";
 
 /** The data last written and the revision last seen; a missing item or map is a 404. */
@@ -37,7 +38,7 @@ export class FetchItem extends KeyedCommand<KeyedArgs> {
     }
     expectStatus(exchange, 200, "FetchSyncMapItem answers 200");
     const body = bodyOf(exchange);
-    expectItemAnswer(real, exchange, body, reached, item);
+    expectItemRecord(real, exchange, body, reached, item, READ);
     expectSameRevision(real, exchange, itemObject(reached, item.key), body.revision);
     expectEtag(exchange, "FetchSyncMapItem answer", body.revision);
   }

@@ -2,6 +2,7 @@
 // beyond code points is not specified: docs/behaviour-reference.md#c10-item-order),
 // so collisions and reuse after a delete happen often.
 import { SyncModel } from "../../model.ts";
+import type { CommandJson } from "../../real.ts";
 import { SyncCommand, targetOf, type MapArgs } from "../command.ts";
 
 export const KEY_POOL = ["a", "b", "c", "d", "e"] as const;
@@ -45,6 +46,11 @@ export abstract class KeyedCommand<Args extends KeyedArgs> extends SyncCommand {
   protected keyIn(model: Readonly<SyncModel>): string {
     this.shown = resolveKey(model, this.args);
     return this.shown.key;
+  }
+
+  override frozenJSON(): CommandJson {
+    if (typeof this.args.key === "string" || this.shown === undefined) return this.toJSON();
+    return { op: this.op, args: { ...this.args, key: this.shown.key } };
   }
 
   protected describeKey(): string {

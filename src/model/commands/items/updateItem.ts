@@ -14,7 +14,15 @@ import {
 } from "../ttl.ts";
 import { dataAt, describeData, type DataChoice } from "./data.ts";
 import { describeIfMatch, ifMatchPossible, ifMatchValue, type IfMatchChoice } from "./ifMatch.ts";
-import { expectEtag, expectItemAnswer, itemLabel, itemObject } from "./itemAnswers.ts";
+import { written } from "../records.ts";
+import {
+  expectEtag,
+  expectItemRecord,
+  itemLabel,
+  itemObject,
+  itemWriteChanges,
+  unsettleMap,
+} from "./itemAnswers.ts";
 import { KeyedCommand, type KeyedArgs } from "./keys.ts";
 import { expectProblems, ttlProblems, type Problem } from "./problems.ts";
 
@@ -101,7 +109,10 @@ export class UpdateItem extends KeyedCommand<UpdateItemArgs> {
     const expiryChanges = !(ttl === undefined || (ttl === 0 && item.expiry === undefined));
     SyncModel.updateItem(item, data, ttl as number | undefined, write);
     SyncModel.setExpiry(reached, collectionTtl as number | undefined, write);
-    expectItemAnswer(real, exchange, body, reached, item);
+    unsettleMap(real, reached, collectionTtl !== undefined);
+    const changes = itemWriteChanges({ data: data !== undefined, ttl: ttl !== undefined });
+    const kind = written(write, changes);
+    expectItemRecord(real, exchange, body, reached, item, kind, dataChanges);
     if (dataChanges || expiryChanges)
       expectNewRevision(real, exchange, itemObject(reached, key), body.revision);
     else expectRevisionAfterNoChange(real, exchange, itemObject(reached, key), body.revision);

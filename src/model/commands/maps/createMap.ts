@@ -4,14 +4,15 @@ import type { RealSystem } from "../../real.ts";
 import { SyncCommand } from "../command.ts";
 import { bodyOf, expectNewRevision, expectRefusal, expectStatus, expectThat } from "../expect.ts";
 import { describeTtl, isValidTtl, ttlForm, type TtlAlias, type TtlChoice } from "../ttl.ts";
-import { expectExpiryFromThisWrite, expectMapAnswer } from "./mapAnswers.ts";
+import { written } from "../records.ts";
+import { expectMapRecord, mapObject } from "./mapAnswers.ts";
 
-/** A map, named from the sequence's small pool (n0, n1…) or not named at all. */
+/** A map, named from the sequence's small pool (n0, n1…, or a near-duplicate) or not at all. */
 export class CreateMap extends SyncCommand {
   static override readonly op = "CreateMap";
   constructor(
     readonly args: {
-      readonly name: number | null;
+      readonly name: number | string | null;
       readonly ttl: TtlChoice;
       readonly alias: TtlAlias;
     },
@@ -24,7 +25,11 @@ export class CreateMap extends SyncCommand {
   describe(): string {
     const { name, ttl, alias } = this.args;
     const via = ttl === undefined ? "" : ` via ${alias}`;
-    return `CreateMap(${name === null ? "no name" : `name=n${name}`}${describeTtl(ttl)}${via})`;
+    const named =
+      name === null
+        ? "no name"
+        : `name=${typeof name === "number" ? `n${name}` : JSON.stringify(name)}`;
+    return `CreateMap(${named}${describeTtl(ttl)}${via})`;
   }
   async run(model: SyncModel, real: RealSystem): Promise<void> {
     const { name, ttl, alias } = this.args;
@@ -55,11 +60,10 @@ export class CreateMap extends SyncCommand {
       "a new map has a sid",
     );
     real.calibrate(exchange, body.date_created);
-    const map = model.createMap(uniqueName, ttl, real.recordWrite(exchange));
-    model.writesSincePause += 1;
+    const write = real.recordWrite(exchange);
+    const map = model.createMap(uniqueName, ttl, write);
     real.sids[map.ref] = body.sid as string;
-    expectMapAnswer(real, exchange, body, map);
-    expectExpiryFromThisWrite(real, exchange, body, map);
-    expectNewRevision(real, exchange, `m${map.ref}`, body.revision);
+    expectMapRecord(real, exchange, body, map, written(write, []));
+    expectNewRevision(real, exchange, mapObject(map), body.revision);
   }
 }

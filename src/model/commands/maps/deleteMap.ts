@@ -28,6 +28,5 @@ export class DeleteMap extends SyncCommand {
     expectStatus(exchange, 204, "DeleteSyncMap answers 204");
     model.deleteMap(reached);
     real.forget(`m${reached.ref}`);
-    real.observedExpiry.delete(reached.ref);
   }
 }

@@ -3,7 +3,8 @@ import type { ModelMap, SyncModel } from "../../model.ts";
 import type { RealSystem } from "../../real.ts";
 import { SyncCommand, addressOf, describeMap, mapLabel, type MapArgs } from "../command.ts";
 import { bodyOf, expectRefusal, expectStatus } from "../expect.ts";
-import { expectMapAnswer } from "./mapAnswers.ts";
+import { READ } from "../records.ts";
+import { expectMapRecord } from "./mapAnswers.ts";
 
 /** Any map ever created, by sid or by name: a name follows whoever holds it today. */
 export class FetchMap extends SyncCommand {
@@ -27,6 +28,6 @@ export class FetchMap extends SyncCommand {
       return expectRefusal(exchange, 404, MAP_NOT_FOUND_CODES, `${label} names no live map`);
     }
     expectStatus(exchange, 200, "FetchSyncMap answers 200");
-    expectMapAnswer(real, exchange, bodyOf(exchange), reached);
+    expectMapRecord(real, exchange, bodyOf(exchange), reached, READ);
   }
 }

@@ -4,7 +4,8 @@ import type { RealSystem } from "../../real.ts";
 import { SyncCommand, addressOf, describeMap, mapLabel, type MapArgs } from "../command.ts";
 import { bodyOf, expectNewRevision, expectRefusal, expectStatus } from "../expect.ts";
 import { describeTtl, isValidTtl, ttlForm, type TtlAlias, type TtlChoice } from "../ttl.ts";
-import { expectExpiryFromThisWrite, expectMapAnswer } from "./mapAnswers.ts";
+import { written } from "../records.ts";
+import { MAP_WRITE_CHANGES, expectMapRecord, mapObject } from "./mapAnswers.ts";
 
 /** A new ttl: expiry counts from this write, and the map gets a new revision. */
 export class UpdateMap extends SyncCommand {
@@ -41,11 +42,10 @@ export class UpdateMap extends SyncCommand {
     }
     expectStatus(exchange, 200, "UpdateSyncMap answers 200");
     const body = bodyOf(exchange);
-    SyncModel.setExpiry(reached, ttl, real.recordWrite(exchange));
+    const write = real.recordWrite(exchange);
+    SyncModel.setExpiry(reached, ttl, write);
     reached.writes += 1;
-    model.writesSincePause += 1;
-    expectMapAnswer(real, exchange, body, reached);
-    expectExpiryFromThisWrite(real, exchange, body, reached);
-    expectNewRevision(real, exchange, `m${reached.ref}`, body.revision);
+    expectMapRecord(real, exchange, body, reached, written(write, MAP_WRITE_CHANGES));
+    expectNewRevision(real, exchange, mapObject(reached), body.revision);
   }
 }

@@ -3,11 +3,16 @@ import type { RealSystem } from "../../real.ts";
 import { SyncCommand } from "../command.ts";
 import { expectThat } from "../expect.ts";
 import { walkList } from "../paging.ts";
+import { READ } from "../records.ts";
+import { expectMapRecord } from "./mapAnswers.ts";
 
 /** The account may hold many foreign maps: a walk this long stops without a verdict on its end. */
 const MAX_PAGES = 2_000;
 
-/** Follows every page; the sequence's own maps each appear once if live, never if deleted. */
+/**
+ * Follows every page; the sequence's own maps each appear once if live, never if
+ * deleted, and each listed record is the map whole, as a fetch would answer it now.
+ */
 export class WalkMaps extends SyncCommand {
   static override readonly op = "WalkMaps";
   constructor(readonly args: { readonly pageSize: number }) {
@@ -42,6 +47,8 @@ export class WalkMaps extends SyncCommand {
         received,
         map.deleted ? "a deleted map is not listed" : "a walk lists each live map exactly once",
       );
+      const record = records.find((listedMap) => listedMap.sid === sid);
+      if (!map.deleted && record !== undefined) expectMapRecord(real, last, record, map, READ);
     }
   }
 }

@@ -3,7 +3,8 @@ import type { SyncModel } from "../../model.ts";
 import type { RealSystem } from "../../real.ts";
 import { SyncCommand, addressOf, targetOf } from "../command.ts";
 import { expectRefusal, expectStatus } from "../expect.ts";
-import { describeTarget, type PermissionArgs } from "./permissionAnswers.ts";
+import { unsettleMap } from "../items/itemAnswers.ts";
+import { describeTarget, permissionObject, type PermissionArgs } from "./permissionAnswers.ts";
 
 /** 204; deleting an identity that has no record is not documented, so 204 or 404 will do. */
 export class DeletePermission extends SyncCommand {
@@ -35,5 +36,7 @@ export class DeletePermission extends SyncCommand {
     }
     expectStatus(exchange, 204, "DeleteSyncMapPermission answers 204");
     reached.permissions.delete(identity);
+    real.forget(permissionObject(reached, identity));
+    unsettleMap(real, reached);
   }
 }

@@ -4,9 +4,10 @@ import type { SyncModel } from "../../model.ts";
 import type { RealSystem } from "../../real.ts";
 import { SyncCommand, addressOf, targetOf } from "../command.ts";
 import { bodyOf, expectRefusal, expectStatus, hold } from "../expect.ts";
+import { READ } from "../records.ts";
 import {
   describeTarget,
-  expectPermissionAnswer,
+  expectPermissionRecord,
   type PermissionArgs,
 } from "./permissionAnswers.ts";
 
@@ -43,6 +44,6 @@ export class FetchPermission extends SyncCommand {
       return hold(permissionIsWithdrawn, { exchange, because }, exchange);
     }
     expectStatus(exchange, 200, "FetchSyncMapPermission answers 200");
-    expectPermissionAnswer(real, exchange, bodyOf(exchange), reached, identity, flags);
+    expectPermissionRecord(real, exchange, bodyOf(exchange), reached, identity, flags, READ);
   }
 }

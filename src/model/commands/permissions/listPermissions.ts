@@ -5,7 +5,8 @@ import type { RealSystem } from "../../real.ts";
 import { SyncCommand, addressOf, describeMap, targetOf, type MapArgs } from "../command.ts";
 import { expectEqual, expectRefusal } from "../expect.ts";
 import { walkList } from "../paging.ts";
-import { flagsOf } from "./permissionAnswers.ts";
+import { READ } from "../records.ts";
+import { expectPermissionRecord, flagsOf } from "./permissionAnswers.ts";
 
 /** A map in a sequence holds a handful of permissions: a list this long never ends. */
 const MAX_PAGES = 200;
@@ -13,7 +14,10 @@ const MAX_PAGES = 200;
 const byIdentity = (a: { identity: unknown }, b: { identity: unknown }): number =>
   compareCodePoints(show(a.identity), show(b.identity));
 
-/** Walks every page: exactly the identities the model holds, each once, with their flags. */
+/**
+ * Walks every page: exactly the identities the model holds, each once, with their
+ * flags, each record whole as a fetch would answer it.
+ */
 export class ListPermissions extends SyncCommand {
   static override readonly op = "ListPermissions";
   constructor(readonly args: MapArgs & { readonly pageSize: number }) {
@@ -55,9 +59,12 @@ export class ListPermissions extends SyncCommand {
     const documented =
       "each identity with a permission once, with the flags last put; none deleted";
     expectEqual(last, subject, listed, held.sort(byIdentity), documented);
+    // Each listed record whole, as a fetch of that identity answers it now.
     for (const record of records) {
-      const listedSubject = `map_sid of the listed permission ${show(record.identity)}`;
-      expectEqual(last, listedSubject, record.map_sid, real.sidOf(reached.ref), "the map listed");
+      const identity = typeof record.identity === "string" ? record.identity : undefined;
+      const flags = identity === undefined ? undefined : reached.permissions.get(identity);
+      if (identity === undefined || flags === undefined) continue; // compared above
+      expectPermissionRecord(real, last, record, reached, identity, flags, READ);
     }
   }
 }

@@ -3,10 +3,13 @@ import type { Flags, SyncModel } from "../../model.ts";
 import type { RealSystem } from "../../real.ts";
 import { SyncCommand, addressOf, targetOf } from "../command.ts";
 import { bodyOf, expectRefusal, expectStatus } from "../expect.ts";
+import { unsettleMap } from "../items/itemAnswers.ts";
+import { written } from "../records.ts";
 import {
+  PERMISSION_WRITE_CHANGES,
   describeFlags,
   describeTarget,
-  expectPermissionAnswer,
+  expectPermissionRecord,
   type PermissionArgs,
 } from "./permissionAnswers.ts";
 
@@ -37,6 +40,8 @@ export class PutPermission extends SyncCommand {
     expectStatus(exchange, 200, "UpdateSyncMapPermission answers 200");
     const flags: Flags = { read, write, manage };
     reached.permissions.set(identity, flags);
-    expectPermissionAnswer(real, exchange, bodyOf(exchange), reached, identity, flags);
+    unsettleMap(real, reached);
+    const kind = written(real.recordWrite(exchange), PERMISSION_WRITE_CHANGES);
+    expectPermissionRecord(real, exchange, bodyOf(exchange), reached, identity, flags, kind);
   }
 }
