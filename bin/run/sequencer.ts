@@ -10,7 +10,7 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /** What makes a definitions file slow: long chains of requests (sequences), and waits. */
 const WAITS = /EXPIRY|\.sleep\(|runsFrom/;
-const SEQUENCES = /proveBySequences/;
+const SEQUENCES = /proveBySequences|sequenceBehaviours|proveConcurrentHistories/;
 const FUZZ_FILES = /[\\/]suites[\\/]fuzz[\\/]/;
 
 export class SlowFirstSequencer extends BaseSequencer {

@@ -59,7 +59,8 @@ export class ListItems extends SyncCommand {
       const documented = `each item once, in code-point order of its key, from From on: ${reference}`;
       expectEqual(last, subject, keysOf(records), expected, documented);
     } else {
-      // Beyond ASCII the order is not documented (C10): each item once, in any order.
+      // Beyond ASCII the order is not documented (docs/behaviour-reference.md#c10-item-order):
+      // each item once, in any order.
       const documented = `each item once, in an order documented for ASCII keys only: ${cite(REFERENCE.itemOrderConflict)}`;
       const sorted = (keys: readonly unknown[]) => [...keys].map(String).sort(compareCodePoints);
       expectEqual(
