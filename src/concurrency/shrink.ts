@@ -9,6 +9,13 @@ export interface ShrinkOptions {
   readonly attempts: number;
   /** Candidate runs in all; the search stops here and keeps what it has. */
   readonly maxRuns: number;
+  /**
+   * Wall time for the whole search: against a distant or slow target a run takes seconds,
+   * and a failure already found must not wait minutes for a smaller one.
+   */
+  readonly maxMs?: number;
+  /** For tests: the clock the time budget reads. */
+  readonly now?: () => number;
 }
 
 export interface Shrunk<Failing> {
@@ -20,7 +27,7 @@ export interface Shrunk<Failing> {
 }
 
 /** A race shows on most runs of a program that has it: two tries, then the next candidate. */
-export const DEFAULT_SHRINK: ShrinkOptions = { attempts: 2, maxRuns: 100 };
+export const DEFAULT_SHRINK: ShrinkOptions = { attempts: 2, maxRuns: 100, maxMs: 45_000 };
 
 /** `fails` runs a program once and returns its failing execution, or undefined. */
 export async function shrinkProgram<Failing>(
@@ -32,18 +39,21 @@ export async function shrinkProgram<Failing>(
   let best = { program, failing };
   let steps = 0;
   let runs = 0;
+  const now = options.now ?? Date.now;
+  const deadline = now() + (options.maxMs ?? Number.POSITIVE_INFINITY);
+  const spent = (): boolean => runs >= options.maxRuns || now() >= deadline;
   const failsSometimes = async (candidate: Program): Promise<Failing | undefined> => {
-    for (let attempt = 0; attempt < options.attempts && runs < options.maxRuns; attempt++) {
+    for (let attempt = 0; attempt < options.attempts && !spent(); attempt++) {
       runs += 1;
       const found = await fails(candidate);
       if (found !== undefined) return found;
     }
     return undefined;
   };
-  for (let improved = true; improved && runs < options.maxRuns;) {
+  for (let improved = true; improved && !spent();) {
     improved = false;
     for (const candidate of smallerPrograms(best.program)) {
-      if (runs >= options.maxRuns) break;
+      if (spent()) break;
       const found = await failsSometimes(candidate);
       if (found === undefined) continue;
       best = { program: candidate, failing: found };

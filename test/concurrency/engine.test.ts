@@ -136,4 +136,20 @@ describe("shrinking a concurrent program", () => {
     expect(capped.runs).toBe(7);
     expect(capped.program).toBe(program);
   });
+
+  it("stops at its time budget and keeps what it has", async () => {
+    let clock = 0;
+    const slowAndPassing = async () => {
+      clock += 1_000;
+      return undefined;
+    };
+    const timed = await shrinkProgram(program, program, slowAndPassing, {
+      attempts: 3,
+      maxRuns: 1_000,
+      maxMs: 5_000,
+      now: () => clock,
+    });
+    expect(timed.runs).toBe(5);
+    expect(timed.program).toBe(program);
+  });
 });

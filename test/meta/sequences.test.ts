@@ -27,7 +27,7 @@ const MAX_SCRIPT_LINES = 8;
  * clients and a few calls each before no order explains them, and a race that shows on some
  * runs only shrinks less far within the shrinker's budget of runs.
  */
-const MAX_CONCURRENT_SCRIPT_LINES = 12;
+const MAX_CONCURRENT_SCRIPT_LINES = 16;
 const maxLinesOf = (behaviour: string): number =>
   behaviour === "SEQ-CONCURRENT" ? MAX_CONCURRENT_SCRIPT_LINES : MAX_SCRIPT_LINES;
 

@@ -20,7 +20,14 @@ export const keyChoice: fc.Arbitrary<KeyChoice> = fc.oneof(
   { weight: 2, arbitrary: fc.nat({ max: 3 }) },
   { weight: 1, arbitrary: poolKey },
 );
-export const pooledData = fc.nat({ max: DATA_POOL.length - 1 });
+/**
+ * Mostly the first three values of the pool, sometimes any: data written earlier comes back
+ * often (and any revision or ETag derived from it), the edge values still show up.
+ */
+export const pooledData = fc.oneof(
+  { weight: 3, arbitrary: fc.nat({ max: 2 }) },
+  { weight: 1, arbitrary: fc.nat({ max: DATA_POOL.length - 1 }) },
+);
 export const order = fc.constantFrom<"asc" | "desc">("asc", "desc");
 /** CollectionTtl on item writes: now and then, so the map's expiry moves under item writes. */
 export const collectionTtl: fc.Arbitrary<TtlChoice> = fc.oneof(
