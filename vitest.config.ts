@@ -15,6 +15,9 @@ export default defineConfig({
           name: "unit",
           include: ["test/**/*.test.ts"],
           exclude: ["test/meta/**", "test/e2e/**"],
+          // Speed is measured by the benchmarks, not here: a unit test that compiles the spec
+          // or runs a property may take seconds while meta and e2e files load both cores.
+          testTimeout: 30_000,
         },
       },
       {

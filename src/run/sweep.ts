@@ -3,7 +3,8 @@
 // set out to create, src/run/journal.ts), from maps the behaviours could not delete, and
 // from the run prefix; only those are touched, foreign data never is. Each candidate is
 // deleted, then fetched: what still answers is a leak, listed with its sid, url and the
-// date_expires that will remove it (null: nothing will).
+// date_expires that will remove it (null: nothing will), and so is what gets no answer at
+// all (it may still be there).
 import { isGone } from "../behaviours/context.ts";
 import type { Config } from "../config/config.ts";
 import { HttpClient } from "../http/client.ts";
@@ -14,6 +15,8 @@ import { SyncMapApi } from "../http/syncApi.ts";
 import { Journal, outstanding, readJournal, type Outstanding } from "./journal.ts";
 
 const MAX_PAGES = 1_000;
+/** Deletes in flight at once while sweeping. */
+const SWEEP_CONCURRENCY = 8;
 /** date_created has whole seconds, and the target's clock may run a little apart. */
 const CLOCK_SLACK_MS = 5_000;
 
@@ -119,27 +122,35 @@ function createdWithin(map: Json, window: { from: number; to: number }): boolean
   return created >= window.from && created <= window.to;
 }
 
-/** Deletes each candidate, then fetches it: whatever still answers is leaked. */
+/**
+ * Deletes each candidate, then fetches it: whatever still answers is leaked. A few at a
+ * time: a target that hangs costs a timeout per request, and a run that lost hundreds of
+ * creates to it must still end within seconds, not minutes.
+ */
 async function removeAll(
   api: SyncMapApi,
   candidates: readonly Candidate[],
   journal: Journal | undefined,
 ): Promise<LeakedResource[]> {
-  const leaked: LeakedResource[] = [];
-  const seen = new Set<string>();
-  for (const { service, map } of candidates) {
-    if (seen.has(`${service}/${map}`)) continue;
-    seen.add(`${service}/${map}`);
-    const inService = api.inService(service);
-    const deleted = await inService.deleteMap(map);
-    if (isGone(deleted)) journal?.write({ type: "deleted", service, map });
-    const left = stillThere(await inService.fetchMap(map), service, map);
-    if (left !== undefined && !seen.has(`${service}/${left.sid}`)) {
-      seen.add(`${service}/${left.sid}`);
-      leaked.push(left);
+  const unique = new Map(candidates.map((c) => [`${c.service}/${c.map}`, c] as const));
+  const queue = [...unique.values()];
+  const found: Array<LeakedResource | undefined> = [];
+  const removeNext = async (): Promise<void> => {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      const { service, map } = next;
+      const inService = api.inService(service);
+      const deleted = await inService.deleteMap(map);
+      if (isGone(deleted)) journal?.write({ type: "deleted", service, map });
+      found.push(stillThere(await inService.fetchMap(map), service, map));
     }
+  };
+  await Promise.all(Array.from({ length: SWEEP_CONCURRENCY }, removeNext));
+  // One map named twice (by sid and by unique_name) is one leak.
+  const leaked = new Map<string, LeakedResource>();
+  for (const left of found) {
+    if (left !== undefined) leaked.set(`${left.service}/${left.sid}`, left);
   }
-  return leaked;
+  return [...leaked.values()];
 }
 
 /** The map as a leak when the target still answers for it; undefined when it is gone. */
