@@ -8,6 +8,11 @@ import { readSummary, reportDir, runCli, serve, targetArgs, type ServedTarget } 
 // A fault only MAP-CREATE-CREATED-BY sees: no other behaviour looks at created_by.
 const FAULT = "map-created-by-account-sid";
 const BEHAVIOUR = "MAP-CREATE-CREATED-BY";
+/**
+ * One seed, and short generated phases: these runs are about what a baseline and a waiver do
+ * to the verdict, and the fault shows on a single call (full runs are proven in run.test.ts).
+ */
+const SEED_AND_BUDGET = ["--seed", "3", "--runs", "5", "--fuzz-runs", "1"] as const;
 
 describe("--baseline, --waivers and compare", () => {
   let clean: ServedTarget;
@@ -16,9 +21,12 @@ describe("--baseline, --waivers and compare", () => {
   beforeAll(async () => {
     [clean, faulty] = await Promise.all([serve(), serve(["--fault", FAULT])]);
     baselineDir = reportDir();
-    const first = await runCli([...targetArgs(clean), "--report-dir", baselineDir, "--seed", "3"], {
-      TWILIO_AUTH_TOKEN: clean.authToken,
-    });
+    const first = await runCli(
+      [...targetArgs(clean), "--report-dir", baselineDir, ...SEED_AND_BUDGET],
+      {
+        TWILIO_AUTH_TOKEN: clean.authToken,
+      },
+    );
     expect(first.code, first.stdout).toBe(0);
   });
   afterAll(async () => {
@@ -42,8 +50,7 @@ describe("--baseline, --waivers and compare", () => {
         ...targetArgs(faulty),
         "--report-dir",
         dir,
-        "--seed",
-        "3",
+        ...SEED_AND_BUDGET,
         "--baseline",
         join(baselineDir, "summary.json"),
       ],
@@ -65,8 +72,7 @@ describe("--baseline, --waivers and compare", () => {
         ...targetArgs(faulty),
         "--report-dir",
         dir,
-        "--seed",
-        "3",
+        ...SEED_AND_BUDGET,
         "--waivers",
         waivers("2099-12-31"),
       ],
@@ -91,8 +97,7 @@ describe("--baseline, --waivers and compare", () => {
         ...targetArgs(faulty),
         "--report-dir",
         reportDir(),
-        "--seed",
-        "3",
+        ...SEED_AND_BUDGET,
         "--waivers",
         waivers("2020-01-01"),
       ],
@@ -105,7 +110,7 @@ describe("--baseline, --waivers and compare", () => {
   it("exits 1 only for regressions with --exit-on-regressions, and compare prints the same diff", async () => {
     const failingDir = reportDir();
     const failing = await runCli(
-      [...targetArgs(faulty), "--report-dir", failingDir, "--seed", "3"],
+      [...targetArgs(faulty), "--report-dir", failingDir, ...SEED_AND_BUDGET],
       { TWILIO_AUTH_TOKEN: faulty.authToken },
     );
     expect(failing.code).toBe(1);
@@ -115,8 +120,7 @@ describe("--baseline, --waivers and compare", () => {
         ...targetArgs(faulty),
         "--report-dir",
         reportDir(),
-        "--seed",
-        "3",
+        ...SEED_AND_BUDGET,
         "--baseline",
         join(failingDir, "summary.json"),
         "--exit-on-regressions",
