@@ -24,6 +24,8 @@ export interface MetaRunOptions {
   readonly conditions?: NetworkConditions;
   /** Requests in flight at once, through the run's budget; default: no budget at all. */
   readonly concurrency?: number;
+  /** --runs; default: a default run's. */
+  readonly runs?: number;
 }
 
 /** Every definition at once against a fresh reference server (with the fault, when given). */
@@ -55,7 +57,7 @@ export async function runOnServer(
       serviceSid: server.serviceSid,
       runPrefix,
       seed: META_SEED,
-      runs: META_RUNS,
+      runs: options.runs ?? META_RUNS,
     };
     return await Promise.all(
       definitions.map((definition) =>
