@@ -21,8 +21,29 @@ async function raceItem(t: BehaviourContext, map: string, round: number, value: 
   return { key, revision: revisionOf(t, await newItem(t, map, key, value)) };
 }
 
-function winners(answers: readonly Exchange[]): Exchange[] {
-  return answers.filter(succeeded);
+/**
+ * The one applied write of a race on one revision, or undefined after failing the behaviour
+ * (none or several applied). `what` names the writes, `note` adds to the statuses shown.
+ */
+function theOneWinner(
+  races: Races,
+  answers: readonly Exchange[],
+  check: string,
+  what: string,
+  note = "",
+): Exchange | undefined {
+  const won = answers.filter(succeeded);
+  if (won.length === 1) return won[0];
+  races.fail(
+    {
+      check,
+      title: `${won.length} of ${answers.length} ${what} were applied`,
+      received: `statuses ${show(answers.map(statusOf))}${note}`,
+      documented: `exactly one is applied: ${ONE_WINS}`,
+    },
+    won[1] ?? answers[0],
+  );
+  return undefined;
 }
 
 export default [
@@ -48,23 +69,17 @@ export default [
         );
       });
       races.judged(answers);
-      const won = winners(answers);
-      if (won.length !== 1) {
-        races.fail(
-          {
-            check: "one_conditional_update_wins",
-            title: `${won.length} of ${answers.length} updates naming one revision were applied`,
-            received: `statuses ${show(answers.map(statusOf))}`,
-            documented: `exactly one is applied: ${ONE_WINS}`,
-          },
-          won[1] ?? answers[0],
-        );
-        return;
-      }
+      const won = theOneWinner(
+        races,
+        answers,
+        "one_conditional_update_wins",
+        "updates naming one revision",
+      );
+      if (won === undefined) return;
       for (const lost of answers.filter((answer) => !succeeded(answer))) {
         t.refused(lost, 412, PRECONDITION_FAILED_CODES, REFUSED, "If-Match mismatch code");
       }
-      const winner = bodyOf(won[0]!);
+      const winner = bodyOf(won);
       const stored = await fetchedItem(t, map.sid, key);
       const why = "what is stored is the one applied update's data and revision";
       t.field(stored, "data", winner?.data, why);
@@ -94,32 +109,27 @@ export default [
         );
       });
       races.judged(answers);
-      const won = winners(answers);
-      if (won.length !== 1) {
-        races.fail(
-          {
-            check: "one_conditional_write_wins",
-            title: `${won.length} of ${answers.length} writes on one revision were applied`,
-            received: `statuses ${show(answers.map(statusOf))} (the first ${deletes} are deletes)`,
-            documented: `exactly one is applied: ${ONE_WINS}`,
-          },
-          won[1] ?? answers[0],
-        );
-        return;
-      }
+      const won = theOneWinner(
+        races,
+        answers,
+        "one_conditional_write_wins",
+        "writes on one revision",
+        ` (the first ${deletes} are deletes)`,
+      );
+      if (won === undefined) return;
       const refusedCodes = [...PRECONDITION_FAILED_CODES, ...NOT_FOUND_CODES];
       const loserWhy = `${REFUSED}, or a not-found once the item is deleted`;
       for (const lost of answers.filter((answer) => !succeeded(answer))) {
         t.refused(lost, [412, 404], refusedCodes, loserWhy);
       }
-      const deleted = won[0]!.request.method === "DELETE";
+      const deleted = won.request.method === "DELETE";
       const after = await t.api.fetchItem(map.sid, key);
       if (deleted) t.notFound(after, "the item the winning delete removed is gone");
       else
         t.field(
           t.expectAnswer(after, 200),
           "data",
-          bodyOf(won[0]!)?.data,
+          bodyOf(won)?.data,
           "the winning update's data is stored",
         );
     }
