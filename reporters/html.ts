@@ -12,6 +12,7 @@ import { FILTERS, FILTER_INPUTS, STYLE } from "./html-style.ts";
 import { markBrokenInJunit } from "./junit.ts";
 import { TIMELINE_STYLE, timelineHtml } from "./timeline.ts";
 import {
+  behaviourColumns,
   BROKEN_MEANING,
   STATUSES,
   anchorOf,
@@ -235,17 +236,7 @@ ${reproduction}
 function behaviours(summary: RenderableSummary, groups: readonly BehaviourGroup[]): string {
   const withChange = hasChanges(summary);
   const withWaiver = hasWaivers(summary);
-  const headers = [
-    "Status",
-    "ID",
-    "Level",
-    "Statement",
-    "Source",
-    "Requests",
-    "Time",
-    ...(withChange ? ["Change"] : []),
-    ...(withWaiver ? ["Waiver"] : []),
-  ];
+  const headers = behaviourColumns(summary);
   const sections = groups.map(
     (group) => `<section class="group" id="group-${group.key}" data-group="${esc(group.key)}">
 <h3>${esc(group.title)} <span class="counts">${esc(groupCounts(group))}</span></h3>

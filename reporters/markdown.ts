@@ -4,6 +4,7 @@
 import { timelineMarkdown } from "./timeline.ts";
 import type { BehaviourStatus, SummaryFailure } from "./summary.ts";
 import {
+  behaviourColumns,
   BROKEN_MEANING,
   baselineLists,
   behavioursWithFailures,
@@ -181,17 +182,7 @@ function failureBlock(failure: SummaryFailure, number: number | undefined): stri
 function behaviours(summary: RenderableSummary, groups: readonly BehaviourGroup[]): string {
   const withChange = hasChanges(summary);
   const withWaiver = hasWaivers(summary);
-  const headers = [
-    "Status",
-    "ID",
-    "Level",
-    "Statement",
-    "Source",
-    "Requests",
-    "Time",
-    ...(withChange ? ["Change"] : []),
-    ...(withWaiver ? ["Waiver"] : []),
-  ];
+  const headers = behaviourColumns(summary);
   const sections = groups.map((group) => {
     const rows = group.behaviours.map((behaviour) => [
       STATUS_LABEL[behaviour.status],

@@ -294,6 +294,21 @@ export function hasWaivers(summary: RenderableSummary): boolean {
   return summary.behaviours.some((behaviour) => behaviour.waiver !== undefined);
 }
 
+/** The columns of the behaviour tables, the same in report.html and report.md. */
+export function behaviourColumns(summary: RenderableSummary): string[] {
+  return [
+    "Status",
+    "ID",
+    "Level",
+    "Statement",
+    "Source",
+    "Requests",
+    "Time",
+    ...(hasChanges(summary) ? ["Change"] : []),
+    ...(hasWaivers(summary) ? ["Waiver"] : []),
+  ];
+}
+
 // The client already redacts secrets; this is the last line should a target echo a
 // credential header back into a failure text.
 const CREDENTIAL_HEADER = /(authorization\s*:\s*)(?:basic|bearer|digest)\s+[^\s"'\\]+/gi;
