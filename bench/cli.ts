@@ -3,7 +3,7 @@
 // away) and the peak memory of the whole process tree (the CLI and its vitest workers).
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
@@ -97,7 +97,13 @@ export async function wholeRun(extra: readonly string[], latencyMs?: number): Pr
   if (latencyMs === undefined) {
     result = await spawned(args);
   } else {
-    const server = await startReferenceServer({ conditions: { latencyMs } });
+    // On an address of this machine's own network card, not the loopback: the suite treats a
+    // target off the loopback as remote (its default concurrency, the per-map rate budget), as
+    // it would a real service that far away.
+    const server = await startReferenceServer({
+      host: nonLoopbackAddress(),
+      conditions: { latencyMs },
+    });
     const target = ["--base-url", server.url, "--account-sid", server.accountSid];
     const env = { TWILIO_AUTH_TOKEN: server.authToken };
     result = await spawned([...target, "--service-sid", server.serviceSid, ...args], env);
@@ -145,4 +151,12 @@ function treeRssKb(root: number): number {
     }
   }
   return total;
+}
+
+/** This machine's first IPv4 address off the loopback (127.0.0.1 when it has none). */
+export function nonLoopbackAddress(): string {
+  for (const addresses of Object.values(networkInterfaces()))
+    for (const address of addresses ?? [])
+      if (address.family === "IPv4" && !address.internal) return address.address;
+  return "127.0.0.1";
 }

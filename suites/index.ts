@@ -17,6 +17,7 @@ import sequencePermissions from "./sequences/permissions.behaviours.ts";
 import fuzz from "./fuzz/fuzz.behaviours.ts";
 import { trustGroups } from "./trust/index.ts";
 import { concurrencyGroups } from "./concurrency/index.ts";
+import laterWrites from "./time/laterWrites.behaviours.ts";
 
 export const behaviourGroups: ReadonlyArray<{
   readonly title: string;
@@ -32,6 +33,7 @@ export const behaviourGroups: ReadonlyArray<{
   { title: "Maps: every operation as documented", definitions: mapOperations },
   ...itemsGroups,
   ...permissionsGroups,
+  { title: "Time: a write seconds after another", definitions: laterWrites },
   { title: "Sequences: maps", definitions: sequenceMaps },
   { title: "Sequences: items", definitions: sequenceItems },
   { title: "Sequences: permissions", definitions: sequencePermissions },

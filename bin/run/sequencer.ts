@@ -33,17 +33,21 @@ export function startOrder(testFiles: readonly string[]): string[] {
 }
 
 /**
- * Sequences count most (hundreds of requests one after another: against a distant target
- * they are the critical path), then waits, then the size of the definitions (how many
- * behaviours). A file with both comes first.
+ * Sequences that also wait (expiry) count most: hundreds of requests one after another, the
+ * critical path against a distant target. Then files that wait: they cost a worker little CPU
+ * while it waits, so they start while the sequences keep the cores busy, not after them.
+ * Then the other sequences, then the size of the definitions (how many behaviours). A
+ * compiled test file (.test.js) is weighed by its compiled definitions.
  */
 export function weightOf(testFile: string): number {
-  const definitions = testFile.replace(/\.test\.ts$/, ".behaviours.ts");
+  const definitions = testFile.replace(/\.test\.([jt]s)$/, ".behaviours.$1");
   let text: string;
   try {
     text = readFileSync(definitions, "utf8");
   } catch {
     return 0;
   }
-  return (SEQUENCES.test(text) ? 2e6 : 0) + (WAITS.test(text) ? 1e6 : 0) + text.length;
+  const sequences = SEQUENCES.test(text);
+  const waits = WAITS.test(text);
+  return (sequences && waits ? 3e6 : waits ? 2.5e6 : sequences ? 2e6 : 0) + text.length;
 }

@@ -5,6 +5,7 @@ import { parse } from "yaml";
 import { HarnessError } from "../errors.ts";
 import type { Profile } from "../config/config.ts";
 import { packageFile } from "../config/package-root.ts";
+import { parsedCopyOf } from "../spec/parsed.ts";
 
 export type Level = "MUST" | "SHOULD";
 /** "api": behaviours that cover every operation at once (the fuzz phase, FUZZ-*). */
@@ -60,7 +61,8 @@ export function loadCatalogue(location: string = DEFAULT_CATALOGUE_DIR): readonl
 function readList(file: string): unknown[] {
   let document: unknown;
   try {
-    document = parse(readFileSync(file, "utf8"));
+    const text = readFileSync(file, "utf8");
+    document = parsedCopyOf(file, text)?.document ?? parse(text);
   } catch (error) {
     throw new HarnessError(
       "SMC_ERR_CATALOGUE",

@@ -6,6 +6,7 @@ import type { OpenAPI, OpenAPIV3 } from "openapi-types";
 import { parse as parseYaml } from "yaml";
 import { DEFAULT_SPEC_FILE, sha256Hex } from "./source.ts";
 import { createCatalog } from "./catalog.ts";
+import { parsedCopyOf } from "./parsed.ts";
 import { SpecLoadError } from "./errors.ts";
 import type { SpecCatalog } from "./types.ts";
 
@@ -19,9 +20,11 @@ export { DEFAULT_SPEC_FILE };
 export async function loadSpec(file?: string | URL): Promise<SpecCatalog> {
   const path = resolveSpecPath(file);
   const text = await readSource(path);
-  const parsed = parseSource(path, text);
+  const copy = parsedCopyOf(path, text);
+  const parsed = (copy?.document as object | undefined) ?? parseSource(path, text);
   assertOpenApi30(path, parsed);
-  await validateDocument(path, parsed);
+  // The build validated the project's document already; any other is validated here.
+  if (copy?.validatedOpenApi !== true) await validateDocument(path, parsed);
   const document = await dereferenceDocument(path, parsed);
   try {
     return createCatalog({ document, source: path, hash: sha256Hex(text) });

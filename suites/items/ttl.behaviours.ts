@@ -1,5 +1,5 @@
 import { behaviour } from "../../src/behaviours/define.ts";
-import { DISTINGUISHABLE_DELAY_MS, TTL_MAX } from "../../src/spec/documented.ts";
+import { TTL_MAX } from "../../src/spec/documented.ts";
 import { fetchedItem, newItem, updatedItem } from "./support.ts";
 
 const step = (value: number): { Data: string } => ({ Data: JSON.stringify({ step: value }) });
@@ -40,17 +40,6 @@ export default [
     t.expires(await updatedItem(t, sid, key, { Ttl: 600 }), { ttl: 600, clock: created });
     const both = await updatedItem(t, sid, key, { Ttl: 600, ItemTtl: 1200 });
     t.expires(both, { ttl: 1200, clock: created });
-  }),
-
-  behaviour("ITEM-TTL-UPDATE-REBASE", async (t) => {
-    const { sid } = await t.createMap();
-    const key = "rebase";
-    const created = await newItem(t, sid, key, { step: 1 }, { ItemTtl: 3600 });
-    await t.sleep(DISTINGUISHABLE_DELAY_MS);
-    const updated = await updatedItem(t, sid, key, { ...step(2), ItemTtl: 3600 });
-    t.expires(updated, { ttl: 3600, from: "date_updated" });
-    const why = `the same ttl sent ${DISTINGUISHABLE_DELAY_MS} ms later counts from the update`;
-    t.expiresLater(created, updated, `${why}, so expiry moves forward`);
   }),
 
   behaviour("ITEM-TTL-UPDATE-CLEAR", async (t) => {

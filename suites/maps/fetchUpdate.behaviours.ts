@@ -1,7 +1,5 @@
 import { behaviour } from "../../src/behaviours/define.ts";
 import { show } from "../../src/checks/failure.ts";
-import { parseTwilioDate } from "../../src/checks/dates.ts";
-import { DISTINGUISHABLE_DELAY_MS } from "../../src/spec/documented.ts";
 import { unknownMapSid } from "../common/helpers.ts";
 
 /** What a fetch must report as the create answer did. */
@@ -37,26 +35,6 @@ export default [
     const changed = typeof after === "string" && after !== before;
     const received = `revision ${show(before)} before, ${show(after)} after the update`;
     t.holds(updated, changed, received, "every change gives the map a new revision");
-  }),
-
-  behaviour("MAP-UPDATE-DATE-UPDATED", async (t) => {
-    const created = await t.createMap();
-    await t.sleep(DISTINGUISHABLE_DELAY_MS);
-    const updated = t.expectAnswer(await t.api.updateMap(created.sid, { CollectionTtl: 600 }), 200);
-    const [was, now] = [created.body.date_updated, updated.body.date_updated];
-    const before = typeof was === "string" ? parseTwilioDate(was) : undefined;
-    const after = typeof now === "string" ? parseTwilioDate(now) : undefined;
-    // Every map update is ttl-only, and whether that moves date_updated is not documented
-    // (docs/behaviour-reference.md#not-documented): both readings pass, but time never
-    // runs backwards.
-    const forward = before !== undefined && after !== undefined && after >= before;
-    const later = `${DISTINGUISHABLE_DELAY_MS} ms later`;
-    const received = `date_updated ${show(was)} at create, ${show(now)} after an update ${later}`;
-    const why = "date_updated is when the map was last updated: never before the previous value";
-    t.holds(updated, forward, received, why);
-    if (forward) t.reading("ttl-only update moves date_updated", after > before ? "yes" : "no");
-    const kept = "an update does not change when the map was created";
-    t.field(updated, "date_created", created.body.date_created, kept);
   }),
 
   behaviour("MAP-NOT-FOUND-FETCH", async (t) => {

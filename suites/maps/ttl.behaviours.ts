@@ -1,5 +1,5 @@
 import { behaviour } from "../../src/behaviours/define.ts";
-import { DISTINGUISHABLE_DELAY_MS, TTL_MAX } from "../../src/spec/documented.ts";
+import { TTL_MAX } from "../../src/spec/documented.ts";
 
 export default [
   behaviour("MAP-TTL-ALIAS-CREATE", async (t) => {
@@ -25,16 +25,6 @@ export default [
   behaviour("MAP-TTL-NONE", async (t) => {
     t.expires(await t.createMap(), { ttl: undefined });
     t.expires(await t.createMap({ CollectionTtl: 0 }), { ttl: 0 });
-  }),
-
-  behaviour("MAP-TTL-UPDATE-REBASE", async (t) => {
-    const created = await t.createMap({ CollectionTtl: 3600 });
-    await t.sleep(DISTINGUISHABLE_DELAY_MS);
-    const update = await t.api.updateMap(created.sid, { CollectionTtl: 3600 });
-    const updated = t.expectAnswer(update, 200);
-    t.expires(updated, { ttl: 3600, clock: created });
-    const why = `the same ttl sent ${DISTINGUISHABLE_DELAY_MS} ms later counts from the update`;
-    t.expiresLater(created, updated, `${why}, so expiry moves forward`);
   }),
 
   behaviour("MAP-TTL-UPDATE-CLEAR", async (t) => {
