@@ -16,6 +16,7 @@ import {
   type Config,
   type Shard,
 } from "../../src/config/config.ts";
+import { serveSharedSlots } from "../../src/http/shared-slots.ts";
 import type { ProvidedTarget } from "../../src/vitest/target.ts";
 import type { BehaviourCollector } from "../../reporters/collector.ts";
 import type { BehaviourEntry } from "../../src/catalogue/catalogue.ts";
@@ -32,16 +33,20 @@ export const DISTANT_TARGET_MS = 40;
 /** This module runs compiled (bin/sync-map-conformance.mjs found dist/ current). */
 const COMPILED = import.meta.url.includes("/dist/bin/");
 
+/** Workers against a distant target. */
+const DISTANT_WORKERS = 6;
+
 /**
- * Workers proving files side by side. Each loads the suite and compiles the spec once (about
- * a second of CPU), so against a near target more workers than cores only cost: two keep a
- * slow file (a long sequence, an expiry wait) from holding up the rest. Against a distant
- * one the workers mostly wait on the network, and a file lasts as long as its slowest
- * behaviour, so four overlap more of it. Never more than --concurrency.
+ * Workers proving files side by side. Each loads the suite once (well under a second of CPU
+ * when compiled), so against a near target more workers than cores only cost: two keep a
+ * slow file (a long sequence, a wait) from holding up the rest. Against a distant one the
+ * workers mostly wait on the network and take their slots from one shared pool, and a file
+ * lasts as long as its slowest behaviour, so six overlap more of them. Never more than
+ * --concurrency.
  */
 export function workerCount(concurrency: number, roundTripMs: number): number {
   const near = Math.max(2, Math.min(availableParallelism(), 4));
-  const wanted = roundTripMs >= DISTANT_TARGET_MS ? Math.max(near, 4) : near;
+  const wanted = roundTripMs >= DISTANT_TARGET_MS ? Math.max(near, DISTANT_WORKERS) : near;
   return Math.max(1, Math.min(concurrency, wanted));
 }
 
@@ -62,6 +67,13 @@ export async function runVitest(
 ): Promise<VitestRun> {
   const concurrency = concurrencyFor(config);
   const workers = workerCount(concurrency, roundTripMs);
+  // A distant target: the workers wait on round trips, and take slots from one shared pool so
+  // that a worker with quick files never sits on slots a long sequence elsewhere could use.
+  // Near (CPU-bound), a fixed share each costs no messages between processes.
+  const shared =
+    workers > 1 && roundTripMs >= DISTANT_TARGET_MS
+      ? await serveSharedSlots(concurrency)
+      : undefined;
   const target: ProvidedTarget = {
     baseUrl: config.baseUrl ?? "",
     accountSid: config.accountSid,
@@ -79,6 +91,7 @@ export async function runVitest(
     clients: clientsFor(config, workers),
     ...(config.maxRps === undefined ? {} : { maxRps: config.maxRps }),
     workers,
+    ...(shared === undefined ? {} : { sharedSlots: shared.path }),
     catalogue,
     ...(journalFile === undefined ? {} : { journalFile }),
   };
@@ -101,7 +114,8 @@ export async function runVitest(
       isolate: false,
       maxWorkers: workers,
       sequence: { sequencer: SlowFirstSequencer, concurrent: true },
-      maxConcurrency: Math.max(1, Math.ceil(concurrency / workers)),
+      maxConcurrency:
+        shared === undefined ? Math.max(1, Math.ceil(concurrency / workers)) : concurrency,
       testTimeout: 180_000,
       hookTimeout: 60_000,
       passWithNoTests: false,
@@ -149,6 +163,7 @@ export async function runVitest(
     // it still sweeps and reports, and exits 130.
     if (!interrupted) throw error;
   } finally {
+    await shared?.close();
     await vitest.close().catch((error: unknown) => {
       if (!interrupted) throw error;
     });

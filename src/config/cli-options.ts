@@ -13,7 +13,7 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
  * embedded server, a local mock) takes many; a remote service is an account's shared
  * resource, so the suite stays modest there.
  */
-export const DEFAULT_CONCURRENCY = { loopback: 32, remote: 6 } as const;
+export const DEFAULT_CONCURRENCY = { loopback: 32, remote: 16 } as const;
 
 /**
  * Clients racing in a concurrent behaviour (CONC-*, SEQ-CONCURRENT) when --concurrency is not

@@ -12,10 +12,15 @@ import {
   PER_OBJECT_READS_PER_SECOND,
   PER_OBJECT_WRITES_PER_SECOND,
 } from "../spec/documented.ts";
+import type { Release, SlotSource } from "./shared-slots.ts";
+
+export type { Release };
 
 export interface BudgetOptions {
   /** Requests in flight at once. */
   readonly concurrency: number;
+  /** Where the slots come from instead (the run's shared ones): `concurrency` is then unused. */
+  readonly slots?: SlotSource;
   /** Requests a second for the whole client (its share of --max-rps); absent: no cap. */
   readonly maxRps?: number;
   /** Per map, per direction; default: the documented per-object limits. */
@@ -31,15 +36,13 @@ export interface BudgetedRequest {
   readonly path: string;
 }
 
-export type Release = () => void;
-
 /** Every this many requests, windows of maps no longer used are dropped (memory stays flat). */
 const PRUNE_EVERY = 512;
 /** A learnt rate that has grown this far no longer limits anything: forget it. */
 const LEARNT_RPS_FORGOTTEN = 10_000;
 
 export class RequestBudget {
-  private readonly slots: Semaphore;
+  private readonly slots: SlotSource;
   private readonly run: SlidingWindow | undefined;
   private readonly maps = new Map<string, SlidingWindow>();
   private readonly mapLimit: { readonly count: number; readonly windowMs: number } | undefined;
@@ -56,7 +59,7 @@ export class RequestBudget {
   constructor(options: BudgetOptions) {
     if (!Number.isInteger(options.concurrency) || options.concurrency < 1)
       throw new RangeError(`concurrency must be a whole number ≥ 1, got ${options.concurrency}`);
-    this.slots = new Semaphore(options.concurrency);
+    this.slots = options.slots ?? new Semaphore(options.concurrency);
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? delay;
     this.run = options.maxRps === undefined ? undefined : new SlidingWindow(options.maxRps, 1000);
@@ -227,7 +230,7 @@ export class SlidingWindow {
 }
 
 /** A FIFO counting semaphore: `take` resolves to the function that gives the slot back. */
-class Semaphore {
+class Semaphore implements SlotSource {
   private free: number;
   private readonly waiting: Array<() => void> = [];
 

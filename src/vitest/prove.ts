@@ -16,6 +16,7 @@ import { loadCatalogue, type BehaviourEntry } from "../catalogue/catalogue.ts";
 import { isLoopback } from "../config/config.ts";
 import { RequestBudget } from "../http/budget.ts";
 import { HttpClient } from "../http/client.ts";
+import { connectSharedSlots } from "../http/shared-slots.ts";
 import { Journal } from "../run/journal.ts";
 import { SyncMapApi } from "../http/syncApi.ts";
 import { HarnessError } from "../errors.ts";
@@ -45,20 +46,29 @@ function specFor(file: string | undefined): Promise<SpecCatalog> {
 }
 let catalogueById: Map<string, BehaviourEntry> | undefined;
 
-// One budget per worker, shared by every file it proves: the run's concurrency and --max-rps
-// are split evenly between the workers, and a map belongs to one behaviour, so to one worker.
-let workerBudget: RequestBudget | undefined;
-function budgetFor(target: ProvidedTarget): RequestBudget {
+// One budget per worker, shared by every file it proves: --max-rps is split evenly between
+// the workers, and a map belongs to one behaviour, so to one worker. The slots in flight are
+// the run's shared ones when the CLI offers them (a distant target), else a fixed share.
+let workerBudget: Promise<RequestBudget> | undefined;
+function budgetFor(target: ProvidedTarget): Promise<RequestBudget> {
+  workerBudget ??= newBudget(target);
+  return workerBudget;
+}
+
+async function newBudget(target: ProvidedTarget): Promise<RequestBudget> {
   const workers = Math.max(1, target.workers);
-  workerBudget ??= new RequestBudget({
-    concurrency: Math.max(1, Math.ceil(target.concurrency / workers)),
+  const concurrency = Math.max(1, Math.ceil(target.concurrency / workers));
+  return new RequestBudget({
+    concurrency,
+    ...(target.sharedSlots === undefined
+      ? {}
+      : { slots: await connectSharedSlots(target.sharedSlots, target.concurrency) }),
     // The documented per-object limits are the service's: a loopback target (the embedded
     // server, a mock in CI) is hit as hard as the concurrency allows, and a 429 it sends
     // anyway still teaches the budget a rate.
     ...(isLoopback(target.baseUrl) ? { perMap: false as const } : {}),
     ...(target.maxRps === undefined ? {} : { maxRps: Math.max(1, target.maxRps / workers) }),
   });
-  return workerBudget;
 }
 
 export function proveBehaviours(title: string, definitions: readonly BehaviourDefinition[]): void {
@@ -76,7 +86,7 @@ export function proveBehaviours(title: string, definitions: readonly BehaviourDe
         accountSid: target.accountSid,
         authToken: target.authToken,
         timeoutMs: target.requestTimeoutMs,
-        budget: budgetFor(target),
+        budget: await budgetFor(target),
         ...(target.journalFile === undefined ? {} : { journal: new Journal(target.journalFile) }),
       });
     });

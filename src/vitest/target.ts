@@ -25,6 +25,11 @@ export interface ProvidedTarget {
   readonly clients: number;
   /** vitest workers proving files side by side: each takes its share of both budgets. */
   readonly workers: number;
+  /**
+   * The socket of the run's shared request slots (src/http/shared-slots.ts): present, every
+   * worker takes its slots there instead of keeping a fixed share of --concurrency.
+   */
+  readonly sharedSlots?: string;
   /** The catalogue as the CLI read it, so no worker parses the YAML again. */
   readonly catalogue?: readonly BehaviourEntry[];
   /** The run's journal: every map is written down there before it is created. */

@@ -13,7 +13,7 @@ import type { SpecCatalog } from "../../src/spec/index.ts";
  * Cases in flight at once. Every write case has a map of its own, so no object sees more
  * than one request at a time; the client still backs off on 429.
  */
-export const FUZZ_CONCURRENCY = 8;
+export const FUZZ_CONCURRENCY = 16;
 
 export interface FuzzPhaseResult extends FuzzRunResult {
   readonly plan: FuzzPlan;
