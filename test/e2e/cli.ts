@@ -1,5 +1,6 @@
 // Helpers to drive the real CLI as a user would: a child process, real ports.
 import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,6 +9,27 @@ import { createInterface } from "node:readline";
 import { readValidSummary } from "../support/summary-schema.ts";
 
 export const CLI = fileURLToPath(new URL("../../bin/sync-map-conformance.mjs", import.meta.url));
+
+const SUITES = fileURLToPath(new URL("../../suites/", import.meta.url));
+
+/**
+ * `--shard I/N` whose slice is exactly one test file of suites/ ("maps/create.test.ts"): for
+ * runs whose claim is about what the CLI does with a verdict, not about the catalogue, a slice
+ * costs a third of a whole run. N is the number of test files, so each slice holds one; I is
+ * where vitest's sharding puts the file (BaseSequencer.shard sorts the files by the sha1 of
+ * their path below the root). A test using it checks the slice holds what it needs, so a
+ * change in vitest's scheme fails loudly instead of proving nothing.
+ */
+export function shardHolding(testFile: string): string {
+  const files = readdirSync(SUITES, { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".test.ts"))
+    .map((name) => name.split("\\").join("/"));
+  const sha1 = (name: string): string => createHash("sha1").update(`/suites/${name}`).digest("hex");
+  const byHash = files.sort((a, b) => (sha1(a) < sha1(b) ? -1 : sha1(a) > sha1(b) ? 1 : 0));
+  const index = byHash.indexOf(testFile);
+  if (index < 0) throw new Error(`suites/${testFile} is not a test file of the suite`);
+  return `${index + 1}/${byHash.length}`;
+}
 
 export interface CliResult {
   readonly code: number | null;

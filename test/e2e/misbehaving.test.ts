@@ -3,10 +3,23 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readSummary, reportDir, runCli } from "./cli.ts";
+import { readSummary, reportDir, runCli, type CliResult } from "./cli.ts";
 
 const ACCOUNT = `AC${"0".repeat(32)}`;
 const SERVICE = `IS${"0".repeat(32)}`;
+
+function against(url: string): string[] {
+  return [
+    "--base-url",
+    url,
+    "--account-sid",
+    ACCOUNT,
+    "--auth-token",
+    "t",
+    "--service-sid",
+    SERVICE,
+  ];
+}
 
 function target(
   answer: (method: string, url: string) => { status: number; body: string } | "hang",
@@ -35,32 +48,36 @@ describe("a misbehaving target", () => {
     }
   });
 
-  let garbageUrl = "";
-  let hangUrl = "";
+  // Both runs side by side: the hanging one mostly waits out its timeouts. Each asks for two
+  // sequences per model-based behaviour and one generated fuzz request per operation: what
+  // is claimed (every behaviour judged, failures and a summary, no crash, no hang) does not
+  // depend on how many inputs are generated.
+  const SMALL = ["--runs", "2", "--fuzz-runs", "1"];
+  const dirs = { garbage: reportDir(), hang: reportDir() };
+  let garbage: CliResult;
+  let hang: CliResult;
   beforeAll(async () => {
-    const garbage = await target(() => ({ status: 500, body: "<html>oops</html>" }));
-    const hang = await target((method, url) =>
+    const garbageTarget = await target(() => ({ status: 500, body: "<html>oops</html>" }));
+    const hangTarget = await target((method, url) =>
       method === "GET" && url.includes("/Maps?") ? { status: 200, body: "[]" } : "hang",
     );
-    servers.push(garbage.server, hang.server);
-    garbageUrl = garbage.url;
-    hangUrl = hang.url;
-  });
-
-  it("that answers 500 with HTML to everything gets failures and exit 1", async () => {
-    const dir = reportDir();
-    const result = await runCli([
-      "--base-url",
-      garbageUrl,
-      "--account-sid",
-      ACCOUNT,
-      "--auth-token",
-      "t",
-      "--service-sid",
-      SERVICE,
-      "--report-dir",
-      dir,
+    servers.push(garbageTarget.server, hangTarget.server);
+    [garbage, hang] = await Promise.all([
+      runCli([...against(garbageTarget.url), "--report-dir", dirs.garbage, ...SMALL]),
+      runCli([
+        ...against(hangTarget.url),
+        "--report-dir",
+        dirs.hang,
+        ...SMALL,
+        "--request-timeout",
+        "200",
+      ]),
     ]);
+  }, 180_000);
+
+  it("that answers 500 with HTML to everything gets failures and exit 1", () => {
+    const result = garbage;
+    const dir = dirs.garbage;
     expect(result.code, result.stderr).toBe(1);
     const summary = readSummary(dir);
     // Every behaviour judged against the target: MUSTs fail, SHOULDs warn. One claim holds
@@ -75,22 +92,9 @@ describe("a misbehaving target", () => {
     expect(judged.every((behaviour) => behaviour.failures.length > 0)).toBe(true);
   });
 
-  it("that hangs on writes gets timeout failures, exit 1, and the run ends", async () => {
-    const dir = reportDir();
-    const result = await runCli([
-      "--base-url",
-      hangUrl,
-      "--account-sid",
-      ACCOUNT,
-      "--auth-token",
-      "t",
-      "--service-sid",
-      SERVICE,
-      "--report-dir",
-      dir,
-      "--request-timeout",
-      "200",
-    ]);
+  it("that hangs on writes gets timeout failures, exit 1, and the run ends", () => {
+    const result = hang;
+    const dir = dirs.hang;
     expect(result.code, result.stderr).toBe(1);
     const summary = readSummary(dir);
     expect(summary.totals.failed).toBeGreaterThan(0);
