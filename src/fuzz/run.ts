@@ -55,6 +55,14 @@ export interface FuzzRunResult {
   readonly leakedSids: readonly string[];
 }
 
+/** A case ready to send: its request on its resources, and the state read before it. */
+interface Prepared {
+  readonly fuzzCase: FuzzCase;
+  readonly wire: ReturnType<typeof toWire>;
+  readonly scope: ReturnType<typeof snapshotScope>;
+  readonly before: Awaited<ReturnType<FuzzExecutor["snapshot"]>> | undefined;
+}
+
 /** A case judged: its failing observations, and the ids of the checks that ran. */
 interface Judged {
   readonly observations: Observation[];
@@ -92,11 +100,17 @@ export async function runFuzz(
     return shared.get(key) as Promise<Fixtures>;
   };
 
-  const judge = async (fuzzCase: FuzzCase): Promise<Judged> => {
+  /** What a case needs before it is sent: its resources, its request, the state around it. */
+  const prepare = async (fuzzCase: FuzzCase): Promise<Prepared> => {
     const fixtures = await fixturesFor(fuzzCase);
     const wire = toWire(fuzzCase.request, fixtures);
     const scope = options.stateless === true ? undefined : snapshotScope(fuzzCase, fixtures);
     const before = scope === undefined ? undefined : await executor.snapshot(scope);
+    return { fuzzCase, wire, scope, before };
+  };
+
+  const sendPrepared = async (prepared: Prepared): Promise<Judged> => {
+    const { fuzzCase, wire, scope, before } = prepared;
     const exchange: Exchange = await executor.send(wire, fuzzCase.operationId);
     const failures = checkAnswer({ spec: plan.spec, fuzzCase, exchange });
     const ran = FUZZ_CHECK_IDS.filter((id) => id !== invalidInputIsNotApplied.id);
@@ -113,8 +127,11 @@ export async function runFuzz(
     };
   };
 
+  const judge = async (fuzzCase: FuzzCase): Promise<Judged> =>
+    sendPrepared(await prepare(fuzzCase));
+
   let silentInARow = 0;
-  const sendCase = async (fuzzCase: FuzzCase) => {
+  const sendCase = async (fuzzCase: FuzzCase, preparation?: Promise<Prepared>) => {
     casesByPhase[fuzzCase.phase] += 1;
     if (silentInARow >= SILENT_ANSWERS_BEFORE_GIVING_UP) {
       const why = `the target answered none of the last ${silentInARow} cases`;
@@ -122,7 +139,8 @@ export async function runFuzz(
       return;
     }
     try {
-      const { observations: found, ran, status } = await judge(fuzzCase);
+      const prepared = await (preparation ?? prepare(fuzzCase));
+      const { observations: found, ran, status } = await sendPrepared(prepared);
       silentInARow = status === 0 ? silentInARow + 1 : 0;
       statuses.set(fuzzCase.id, status);
       const failed = new Set(found.map((observation) => observation.failure.check));
@@ -134,14 +152,20 @@ export async function runFuzz(
     }
   };
   // The HTTP-layer cases go one at a time after the rest: one that brings a fragile
-  // target down then takes no API case in flight with it.
+  // target down then takes no API case in flight with it, and no other HTTP-layer case
+  // either, so what broke it is named exactly. Their resources (and the state read before
+  // each) are made beforehand, side by side: only the cases themselves wait on each other.
   const api = plan.cases.filter((fuzzCase) => fuzzCase.transport !== true);
-  await inPool(api, options.concurrency ?? 4, sendCase);
-  await inPool(
-    plan.cases.filter((fuzzCase) => fuzzCase.transport === true),
-    1,
-    sendCase,
-  );
+  await inPool(api, options.concurrency ?? 4, (fuzzCase) => sendCase(fuzzCase));
+  const transport = plan.cases.filter((fuzzCase) => fuzzCase.transport === true);
+  const preparations = new Map<FuzzCase, Promise<Prepared>>();
+  await inPool(transport, options.concurrency ?? 4, async (fuzzCase) => {
+    const preparation = prepare(fuzzCase);
+    preparations.set(fuzzCase, preparation);
+    // Its failure is the case's harness error, reported when the case's turn comes.
+    await preparation.catch(() => undefined);
+  });
+  await inPool(transport, 1, (fuzzCase) => sendCase(fuzzCase, preparations.get(fuzzCase)));
 
   let groups = groupFailures(observations, executor.accountSid);
   if (options.shrink !== false) {
