@@ -11,16 +11,36 @@ import { readCounterexample, replayCounterexample } from "../../src/run/replay.t
 import { concurrencyFaults } from "../../fixtures/faults/concurrency/index.ts";
 import { startReferenceServer } from "../../fixtures/reference/index.ts";
 import type { Fault } from "../../fixtures/reference/types.ts";
+import type { BehaviourOutcome } from "../../src/behaviours/run.ts";
 import { concurrentBehaviour, concurrentBehaviours, runConcurrent } from "../concurrency/runner.ts";
 import { describeOutcome } from "./support.ts";
 
 const SEED = 20_261_127;
 const histories = concurrentBehaviour("SEQ-CONCURRENT");
+/** The fault whose saved counterexample the replay test replays. */
+const REPLAYED_FAULT = "item-key-checked-before-wait";
+const artefactDir = mkdtempSync(join(tmpdir(), "smc-conc-"));
+afterAll(() => rmSync(artefactDir, { recursive: true, force: true }));
+
+const catchingRuns = new Map<string, Promise<BehaviourOutcome[]>>();
+/**
+ * SEQ-CONCURRENT against the fault, once per file: the replay test replays the counterexample
+ * that the catching run of REPLAYED_FAULT saved, instead of catching the race a second time.
+ */
+function catchingRun(fault: Fault): Promise<BehaviourOutcome[]> {
+  let run = catchingRuns.get(fault.id);
+  if (run === undefined) {
+    const saving = fault.id === REPLAYED_FAULT ? { artefactDir } : {};
+    run = runConcurrent([histories], { fault, runs: 25, seed: SEED, ...saving });
+    catchingRuns.set(fault.id, run);
+  }
+  return run;
+}
 
 describe("SEQ-CONCURRENT", () => {
   for (const fault of concurrencyFaults) {
     it.concurrent(`catches ${fault.id} with a timeline of what no order explains`, async () => {
-      const [outcome] = await runConcurrent([histories], { fault, runs: 25, seed: SEED });
+      const [outcome] = await catchingRun(fault);
       expect(outcome?.outcome, outcome && describeOutcome(outcome)).toBe("failed");
       const [found] = outcome!.failures;
       expect(found?.check).toBe("concurrent_history_is_linearizable");
@@ -39,20 +59,12 @@ describe("the clean reference server", () => {
 });
 
 describe("a saved concurrent counterexample", () => {
-  const dir = mkdtempSync(join(tmpdir(), "smc-conc-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
   it("replays: reproduced where the race is, not reproduced on the clean server", async () => {
-    const fault = concurrencyFaults.find((f) => f.id === "item-key-checked-before-wait")!;
-    const [outcome] = await runConcurrent([histories], {
-      fault,
-      runs: 25,
-      seed: SEED,
-      artefactDir: dir,
-    });
+    const fault = concurrencyFaults.find((f) => f.id === REPLAYED_FAULT)!;
+    const [outcome] = await catchingRun(fault);
     expect(outcome?.outcome).toBe("failed");
-    const [file] = readdirSync(join(dir, "counterexamples"));
-    const saved = readCounterexample(join(dir, "counterexamples", file!));
+    const [file] = readdirSync(join(artefactDir, "counterexamples"));
+    const saved = readCounterexample(join(artefactDir, "counterexamples", file!));
     expect("kind" in saved && saved.kind).toBe("concurrent-history");
     expect(await replayOn(saved, fault)).toMatchObject({ verdict: "reproduced", leaks: 0 });
     const clean = await replayOn(saved, undefined);
