@@ -113,10 +113,15 @@ export async function proveBySequences(
     return;
   }
   // The shrunk sequence passed when run again: the target is not deterministic here.
+  const first = result.firstSeen?.found;
+  const seenFirst =
+    first === undefined
+      ? ""
+      : `; first seen: ${first.title}: received ${first.received}; documented ${first.documented}`;
   const why =
     confirmed.error === undefined
-      ? "it passed when run again"
-      : `it broke the harness: ${String(confirmed.error)}`;
+      ? `it passed when run again${seenFirst}`
+      : `it broke the harness: ${String(confirmed.error)}${seenFirst}`;
   t.failWith(
     {
       check: "model_sequence_reproduces",

@@ -88,6 +88,8 @@ export type SequenceCheck =
       readonly commands: readonly CommandJson[];
       /** The shrunk sequence run once more: the script and where it diverged. */
       readonly confirmed: SequenceOutcome;
+      /** The divergence as first seen, before shrinking (for a failure that does not repeat). */
+      readonly firstSeen?: ModelMismatch;
       readonly leaked: readonly string[];
     };
 
@@ -173,8 +175,11 @@ async function checkLane(
     rerun.mismatch === undefined || options.shrink === false
       ? { commands, outcome: rerun }
       : await simplifyFailure(options.api, options.namespace, rerun, preamble.length, leaked);
+  const firstSeen =
+    details.errorInstance instanceof ModelMismatch ? details.errorInstance : undefined;
   return {
     failed: true,
+    ...(firstSeen === undefined ? {} : { firstSeen }),
     seed: details.seed,
     path: details.counterexamplePath ?? "",
     shrinks: details.numShrinks,
