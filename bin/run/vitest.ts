@@ -30,6 +30,10 @@ import { SlowFirstSequencer } from "./sequencer.ts";
  */
 export const DISTANT_TARGET_MS = 40;
 
+function isDistant(roundTripMs: number): boolean {
+  return roundTripMs >= DISTANT_TARGET_MS;
+}
+
 /** This module runs compiled (bin/sync-map-conformance.mjs found dist/ current). */
 const COMPILED = import.meta.url.includes("/dist/bin/");
 
@@ -46,7 +50,7 @@ const DISTANT_WORKERS = 6;
  */
 export function workerCount(concurrency: number, roundTripMs: number): number {
   const near = Math.max(2, Math.min(availableParallelism(), 4));
-  const wanted = roundTripMs >= DISTANT_TARGET_MS ? Math.max(near, DISTANT_WORKERS) : near;
+  const wanted = isDistant(roundTripMs) ? Math.max(near, DISTANT_WORKERS) : near;
   return Math.max(1, Math.min(concurrency, wanted));
 }
 
@@ -71,9 +75,7 @@ export async function runVitest(
   // that a worker with quick files never sits on slots a long sequence elsewhere could use.
   // Near (CPU-bound), a fixed share each costs no messages between processes.
   const shared =
-    workers > 1 && roundTripMs >= DISTANT_TARGET_MS
-      ? await serveSharedSlots(concurrency)
-      : undefined;
+    workers > 1 && isDistant(roundTripMs) ? await serveSharedSlots(concurrency) : undefined;
   const target: ProvidedTarget = {
     baseUrl: config.baseUrl ?? "",
     accountSid: config.accountSid,

@@ -85,8 +85,12 @@ export async function executeProgram(arena: Arena, program: Program): Promise<Ex
   return { history, exchanges, leaked };
 }
 
+/** 0, 1, …, n - 1: the indices of the universe's maps, keys, identities or names. */
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}
+
 function finalReads(): ProgramOp[] {
-  const range = (n: number) => Array.from({ length: n }, (_, i) => i);
   return [
     ...range(UNIVERSE.maps).flatMap((map) =>
       range(UNIVERSE.keys).map((key): ProgramOp => ({ op: "item.fetch", map, key })),
@@ -311,7 +315,6 @@ function completePage(exchange: Exchange, key: string) {
  */
 async function cleanUp(arena: Arena): Promise<string[]> {
   const { api, pacer } = arena;
-  const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
   const first = arena.maps[0];
   const deletes: Promise<unknown>[] = [];
   for (const map of arena.maps)

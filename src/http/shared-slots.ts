@@ -51,20 +51,13 @@ export async function serveSharedSlots(size: number): Promise<SharedSlotsServer>
   const server = createServer((socket) => {
     socket.setNoDelay(true);
     held.set(socket, 0);
-    let pending = "";
-    socket.on("data", (chunk: Buffer) => {
-      pending += chunk.toString("latin1");
-      let end: number;
-      while ((end = pending.indexOf("\n")) >= 0) {
-        const line = pending.slice(0, end);
-        pending = pending.slice(end + 1);
-        if (line === "t") {
-          if (free > 0 && waiting.length === 0) grant(socket);
-          else waiting.push(socket);
-        } else if (line === "r" && (held.get(socket) ?? 0) > 0) {
-          held.set(socket, (held.get(socket) ?? 1) - 1);
-          giveBack(1);
-        }
+    onLines(socket, (line) => {
+      if (line === "t") {
+        if (free > 0 && waiting.length === 0) grant(socket);
+        else waiting.push(socket);
+      } else if (line === "r" && (held.get(socket) ?? 0) > 0) {
+        held.set(socket, (held.get(socket) ?? 1) - 1);
+        giveBack(1);
       }
     });
     const gone = (): void => {
@@ -116,21 +109,14 @@ export async function connectSharedSlots(path: string, size: number): Promise<Sh
 
 export class SharedSlots implements SlotSource {
   private readonly waiting: Array<(release: Release) => void> = [];
-  private pending = "";
   private closed = false;
 
   constructor(
     private readonly socket: Socket,
     readonly size: number,
   ) {
-    socket.on("data", (chunk: Buffer) => {
-      this.pending += chunk.toString("latin1");
-      let end: number;
-      while ((end = this.pending.indexOf("\n")) >= 0) {
-        const line = this.pending.slice(0, end);
-        this.pending = this.pending.slice(end + 1);
-        if (line === "g") this.waiting.shift()?.(this.releaser());
-      }
+    onLines(socket, (line) => {
+      if (line === "g") this.waiting.shift()?.(this.releaser());
     });
     // The run's process went away: nothing is left to share, so nobody waits any longer.
     const lost = (): void => {
@@ -161,4 +147,17 @@ export class SharedSlots implements SlotSource {
       this.socket.write("r\n");
     };
   }
+}
+
+/** Calls `handle` with each whole line the socket sends (a line may arrive in pieces). */
+function onLines(socket: Socket, handle: (line: string) => void): void {
+  let pending = "";
+  socket.on("data", (chunk: Buffer) => {
+    pending += chunk.toString("latin1");
+    for (let end = pending.indexOf("\n"); end >= 0; end = pending.indexOf("\n")) {
+      const line = pending.slice(0, end);
+      pending = pending.slice(end + 1);
+      handle(line);
+    }
+  });
 }
