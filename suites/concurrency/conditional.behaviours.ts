@@ -18,7 +18,8 @@ const data = (value: unknown) => ({ Data: JSON.stringify(value) });
 /** A fresh item per round, so every round races on a revision nobody has written past. */
 async function raceItem(t: BehaviourContext, map: string, round: number, value: unknown) {
   const key = `race-${round}`;
-  return { key, revision: revisionOf(t, await newItem(t, map, key, value)) };
+  const created = await newItem(t, map, key, value);
+  return { key, revision: revisionOf(t, created), roundTripMs: created.exchange.elapsedMs };
 }
 
 /**
@@ -195,10 +196,12 @@ export default [
     const races = Races.for(t, map);
     for (let round = 0; round < races.rounds && !races.failed; round++) {
       races.newRound();
-      const { key } = await raceItem(t, map.sid, round, { count: 0 });
-      const increments = await races.together(races.clients, (i) =>
-        increment(t, races, map.sid, key, clientName(i)),
-      );
+      const { key, roundTripMs } = await raceItem(t, map.sid, round, { count: 0 });
+      const staggers = races.staggers(races.clients, round, roundTripMs);
+      const increments = await races.together(races.clients, async (i) => {
+        if ((staggers[i] ?? 0) > 0) await t.sleep(staggers[i] ?? 0);
+        return increment(t, races, map.sid, key, clientName(i));
+      });
       if (races.failed) return;
       const final = await fetchedItem(t, map.sid, key);
       const count = (final.body.data as { count?: unknown } | undefined)?.count;

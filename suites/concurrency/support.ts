@@ -1,6 +1,7 @@
 // What every concurrent behaviour shares: how many rounds to race (enough for a window of
 // tens of milliseconds to show on every run), how many clients, the polite pacing of bursts,
 // and a record of each round's requests so a failure carries the round's timeline.
+import fc from "fast-check";
 import type { BehaviourContext, CreatedMap } from "../../src/behaviours/context.ts";
 import type { Failure } from "../../src/checks/failure.ts";
 import {
@@ -71,6 +72,20 @@ export class Races {
   /** Waits until `count` writes to `map` fit the polite rate (at once on the loopback). */
   reserve(map: string, count: number): Promise<void> {
     return this.pacer.reserve(map, count);
+  }
+
+  /**
+   * How long each of `count` clients waits before it starts, in a round that staggers them:
+   * none on even rounds (every client at the same moment), on odd ones a share of two round
+   * trips drawn from --seed. A window between a check and its write that is shorter than a
+   * round trip is never met by clients in step: the one refused learns of it a round trip
+   * later, after the window has shut. A client that starts later can land in it, as requests
+   * from unrelated clients do.
+   */
+  staggers(count: number, round: number, roundTripMs: number): number[] {
+    if (round % 2 === 0) return new Array<number>(count).fill(0);
+    const shares = this.t.generate(fc.integer({ min: 0, max: 999 }), count, `stagger-${round}`);
+    return shares.map((share) => Math.round((share / 1000) * 2 * roundTripMs));
   }
 
   /** `count` clients send at the same moment; each answer is recorded for the timeline. */
