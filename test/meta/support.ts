@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { BehaviourDefinition } from "../../src/behaviours/define.ts";
 import { runBehaviour, type BehaviourOutcome } from "../../src/behaviours/run.ts";
 import { RequestBudget } from "../../src/http/budget.ts";
-import { HttpClient } from "../../src/http/client.ts";
+import { HttpClient, type RequestJournal } from "../../src/http/client.ts";
 import { SyncMapApi } from "../../src/http/syncApi.ts";
 import { loadSpec, type SpecCatalog } from "../../src/spec/index.ts";
 import { startReferenceServer } from "../../fixtures/reference/index.ts";
@@ -26,6 +26,10 @@ export interface MetaRunOptions {
   readonly concurrency?: number;
   /** --runs; default: a default run's. */
   readonly runs?: number;
+  /** Done on the fresh server before the behaviours start (foreign data, say). */
+  readonly setUp?: (api: SyncMapApi) => Promise<void>;
+  /** Told of every request sent (set-up's included). */
+  readonly journal?: RequestJournal;
 }
 
 /** Every definition at once against a fresh reference server (with the fault, when given). */
@@ -49,8 +53,10 @@ export async function runOnServer(
     authToken: server.authToken,
     timeoutMs: 10_000,
     ...(budget === undefined ? {} : { budget }),
+    ...(options.journal === undefined ? {} : { journal: options.journal }),
   });
   try {
+    await options.setUp?.(new SyncMapApi(client, server.serviceSid));
     const runPrefix = `smc-meta-${randomBytes(3).toString("hex")}-`;
     const config = {
       accountSid: server.accountSid,

@@ -13,6 +13,8 @@ import { bodyOf, expectStatus, expectThat, type Json } from "./expect.ts";
 export interface ListWalk {
   readonly records: readonly Json[];
   readonly last: Exchange;
+  /** The walk stopped at maxPages with the list still leading on. */
+  readonly capped: boolean;
 }
 
 export interface ListWalkOptions {
@@ -47,7 +49,7 @@ export async function walkList(
       `next_page_url is null (or "") on the last page: ${cite(REFERENCE.lastPageNextUrl)}`,
     );
   }
-  return { records: walk.records, last: walk.last };
+  return { records: walk.records, last: walk.last, capped: walk.stop === "page-cap" };
 }
 
 /** The records of one page under its list key, or a mismatch when there is no such array. */
