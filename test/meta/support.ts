@@ -28,6 +28,11 @@ export interface MetaRunOptions {
   readonly runs?: number;
   /** Done on the fresh server before the behaviours start (foreign data, say). */
   readonly setUp?: (api: SyncMapApi) => Promise<void>;
+  /**
+   * How long a behaviour may take before it is broken; default: a run's (120 s). Longer where
+   * latency and a loaded machine slow every request and the claim is not about time.
+   */
+  readonly timeoutMs?: number;
   /** Told of every request sent (set-up's included). */
   readonly journal?: RequestJournal;
 }
@@ -67,7 +72,11 @@ export async function runOnServer(
     };
     return await Promise.all(
       definitions.map((definition) =>
-        runBehaviour(definition, { api: new SyncMapApi(client, server.serviceSid), spec, config }),
+        runBehaviour(
+          definition,
+          { api: new SyncMapApi(client, server.serviceSid), spec, config },
+          options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },
+        ),
       ),
     );
   } finally {
