@@ -199,7 +199,8 @@ export default [
       const { key, roundTripMs } = await raceItem(t, map.sid, round, { count: 0 });
       const staggers = races.staggers(races.clients, round, roundTripMs);
       const increments = await races.together(races.clients, async (i) => {
-        if ((staggers[i] ?? 0) > 0) await t.sleep(staggers[i] ?? 0);
+        const wait = staggers[i] ?? 0;
+        if (wait > 0) await t.sleep(wait);
         return increment(t, races, map.sid, key, clientName(i));
       });
       if (races.failed) return;
